@@ -1,0 +1,115 @@
+import fastifyHelmet from '@fastify/helmet';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { BODY_LIMIT_BYTES } from '@mentor/domain';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Logger as PinoLogger } from 'pino';
+import { DataSource } from 'typeorm';
+import { runMigrations } from '@mentor/migrations';
+import { AppModule } from './app.module';
+import type { AppConfig } from './config/app-config';
+import { PinoNestLogger } from './common/logger';
+import { ProblemFilter } from './common/problem.filter';
+import { createValidationPipe, ObjectBodyPipe } from './common/validation';
+import { setupOpenApi } from './common/openapi';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
+
+/** A client's X-Request-Id is kept when it is a plain token; otherwise a new one is made. */
+function requestId(request: { headers: Record<string, string | string[] | undefined> }): string {
+  const given = request.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+export interface CreateAppOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  logger: PinoLogger;
+}
+
+/** Content-Security-Policy: no inline or eval'd script; Angular's component styles need inline styles. */
+const CSP_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+/** Builds the whole API (migrated, configured, initialised) without listening; main and tests share it. */
+export async function createApp({
+  config,
+  databaseUrl,
+  logger,
+}: CreateAppOptions): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    // Requests are logged by the hooks below, with the route pattern instead of the raw URL.
+    logger: false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    requestIdHeader: false,
+    genReqId: requestId,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.register(config, databaseUrl),
+    adapter,
+    {
+      logger: new PinoNestLogger(logger),
+    },
+  );
+  const fastify = app.getHttpAdapter().getInstance();
+
+  fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    void reply.header('X-Request-Id', request.id);
+  });
+  // The route pattern, never the raw URL: paths and queries may carry personal data.
+  fastify.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
+    logger.info(
+      {
+        reqId: request.id,
+        method: request.method,
+        route: request.routeOptions.url ?? '(unmatched)',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    );
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { directives: CSP_DIRECTIVES },
+    crossOriginEmbedderPolicy: false,
+  });
+
+  app.setGlobalPrefix('api');
+  app.enableShutdownHooks();
+  app.useGlobalPipes(new ObjectBodyPipe(), createValidationPipe());
+  const webDist = resolve(config.WEB_DIST_DIR);
+  const serveWeb = existsSync(resolve(webDist, 'index.html'));
+  app.useGlobalFilters(new ProblemFilter(serveWeb ? webDist : undefined));
+  if (serveWeb) {
+    app.useStaticAssets({
+      root: webDist,
+      prefix: '/',
+      wildcard: false,
+      setHeaders: (res, path) => {
+        // Hashed bundles never change; index.html must always be revalidated.
+        const hashed = /[-.][A-Z0-9]{8,}\.(js|css|woff2?|ttf|svg|png)$/i.test(path);
+        res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  setupOpenApi(app);
+
+  await app.init();
+  await runMigrations(app.get(DataSource));
+  return app;
+}

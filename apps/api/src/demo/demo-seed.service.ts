@@ -1,0 +1,57 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import * as argon2 from 'argon2';
+import type { DataSource } from 'typeorm';
+import { Municipality } from '../organisations/municipality.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { User } from '../users/user.entity';
+import { DEMO_MUNICIPALITY, DEMO_ORGANISATIONS, DEMO_PASSWORD } from './demo-data';
+
+/** Seeds the demo municipality. Idempotent: what exists (by code, name, username) is left alone. */
+@Injectable()
+export class DemoSeedService {
+  private readonly logger = new Logger('DemoSeed');
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async seed(): Promise<{ created: number }> {
+    return this.db.transaction(async (tx) => {
+      let created = 0;
+      let municipality = await tx.findOneBy(Municipality, { code: DEMO_MUNICIPALITY.code });
+      if (!municipality) {
+        municipality = await tx.save(tx.create(Municipality, DEMO_MUNICIPALITY));
+        created++;
+      }
+      const existing = new Set((await tx.find(User, { select: { username: true } })).map((u) => u.username));
+      for (const demoOrg of DEMO_ORGANISATIONS) {
+        let organisation = await tx.findOneBy(Organisation, {
+          municipalityId: municipality.id,
+          name: demoOrg.name,
+        });
+        if (!organisation) {
+          organisation = await tx.save(
+            tx.create(Organisation, {
+              municipalityId: municipality.id,
+              name: demoOrg.name,
+              kind: demoOrg.kind,
+            }),
+          );
+          created++;
+        }
+        for (const demoUser of demoOrg.users.filter((u) => !existing.has(u.username))) {
+          await tx.save(
+            tx.create(User, {
+              ...demoUser,
+              municipalityId: municipality.id,
+              organisationId: organisation.id,
+              passwordHash: await argon2.hash(DEMO_PASSWORD),
+            }),
+          );
+          created++;
+        }
+      }
+      if (created > 0) this.logger.log(`Demo data: created ${created} rows.`);
+      return { created };
+    });
+  }
+}

@@ -1,0 +1,72 @@
+import { listRouteAccess } from '../src/auth/route-access';
+import { startTestApp, type TestApp } from './test-app';
+
+describe('route access', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  // Review a change of this list as a change of who may do what.
+  it('lists every route with the access it declares', () => {
+    const routes = listRouteAccess(t.app).map((r) => `${r.method} ${r.path} -> ${r.access}`);
+    expect(routes).toEqual([
+      'POST /api/auth/login -> public',
+      'POST /api/auth/logout -> session:own',
+      'GET /api/health -> public',
+      'GET /api/me -> session:own',
+      'GET /api/organisations -> organisations:read',
+      'GET /api/users -> users:read',
+    ]);
+  });
+
+  it('has no route without declared access', () => {
+    const undeclared = listRouteAccess(t.app).filter((r) => r.access === 'undeclared');
+    expect(undeclared).toEqual([]);
+  });
+
+  it('answers 401 problem+json to every non-public route called anonymously', async () => {
+    const protectedRoutes = listRouteAccess(t.app).filter((r) => r.access !== 'public');
+    expect(protectedRoutes.length).toBeGreaterThan(0);
+    for (const route of protectedRoutes) {
+      const path = route.path.replace(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000');
+      const response = await t.request(route.method, path, route.method === 'GET' ? {} : { json: {} });
+      expect({ route: `${route.method} ${path}`, status: response.status }).toEqual({
+        route: `${route.method} ${path}`,
+        status: 401,
+      });
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+    }
+  });
+
+  it('answers 401 to a forged or malformed token', async () => {
+    for (const token of ['forged-token', 'x'.repeat(500)]) {
+      expect((await t.request('GET', '/api/me', { token })).status).toBe(401);
+    }
+    const badScheme = await t.request('GET', '/api/me', { headers: { authorization: 'Basic abc' } });
+    expect(badScheme.status).toBe(401);
+  });
+
+  it('documents every route in the OpenAPI document', async () => {
+    const doc = await t.request<{ openapi: string; paths: Record<string, Record<string, unknown>> }>(
+      'GET',
+      '/api/openapi.json',
+    );
+    expect(doc.status).toBe(200);
+    expect(doc.body.openapi).toMatch(/^3\./);
+    for (const route of listRouteAccess(t.app)) {
+      const path = route.path.replace(/:([A-Za-z]+)/g, '{$1}');
+      expect({
+        route: `${route.method} ${path}`,
+        documented: !!doc.body.paths[path]?.[route.method.toLowerCase()],
+      }).toEqual({
+        route: `${route.method} ${path}`,
+        documented: true,
+      });
+    }
+    const docs = await t.request<string>('GET', '/api/docs');
+    expect(docs.status).toBe(200);
+    expect(docs.body).toContain('swagger');
+  });
+});
