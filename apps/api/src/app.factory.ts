@@ -90,7 +90,6 @@ export async function createApp({
   });
 
   app.setGlobalPrefix('api');
-  app.enableShutdownHooks();
   app.useGlobalPipes(new ObjectBodyPipe(), createValidationPipe());
   const webDist = resolve(config.WEB_DIST_DIR);
   const serveWeb = existsSync(resolve(webDist, 'index.html'));
@@ -100,10 +99,15 @@ export async function createApp({
       root: webDist,
       prefix: '/',
       wildcard: false,
+      cacheControl: false,
       setHeaders: (res, path) => {
         // Hashed bundles never change; index.html must always be revalidated.
         const hashed = /[-.][A-Z0-9]{8,}\.(js|css|woff2?|ttf|svg|png)$/i.test(path);
-        res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+        // @fastify/static 10 hands over the Fastify reply, although Nest's type says a Node response.
+        (res as unknown as FastifyReply).header(
+          'Cache-Control',
+          hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
   }

@@ -1,0 +1,44 @@
+import { Routes } from '@angular/router';
+import { Permission } from '@mentor/domain';
+import { authGuard, guestGuard } from './core/auth/auth.guard';
+import { PERMISSION_DATA_KEY, permissionGuard } from './core/auth/permission.guard';
+
+/** Route `title`s are translation keys (see TranslatedTitleStrategy). */
+export const routes: Routes = [
+  {
+    path: 'login',
+    canMatch: [guestGuard],
+    title: 'login.title',
+    loadComponent: () => import('./features/login/pages/login.page').then((m) => m.LoginPage),
+  },
+  {
+    path: '',
+    canActivate: [authGuard],
+    loadComponent: () => import('./core/shell/shell').then((m) => m.Shell),
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        title: 'home.title',
+        loadComponent: () => import('./features/home/pages/home.page').then((m) => m.HomePage),
+      },
+      {
+        path: 'organisations',
+        canActivate: [permissionGuard],
+        data: { [PERMISSION_DATA_KEY]: Permission.OrganisationsRead },
+        loadChildren: () => import('./features/organisations/organisations.routes').then((m) => m.routes),
+      },
+      {
+        path: 'users',
+        canActivate: [permissionGuard],
+        data: { [PERMISSION_DATA_KEY]: Permission.UsersRead },
+        loadChildren: () => import('./features/users/users.routes').then((m) => m.routes),
+      },
+      {
+        path: '**',
+        title: 'notFound.title',
+        loadComponent: () => import('./features/not-found/pages/not-found.page').then((m) => m.NotFoundPage),
+      },
+    ],
+  },
+];

@@ -1,0 +1,78 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { computed, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { Page, PAGE_SIZE_DEFAULT } from '@mentor/domain';
+import { catchError, map, Observable, of, switchMap, tap } from 'rxjs';
+
+/** Query of a server-side paged, sorted list. */
+export interface PageQuery {
+  readonly limit: number;
+  readonly offset: number;
+  /** A whitelisted field, `-` prefixed for descending. */
+  readonly sort: string;
+}
+
+/** Page sizes offered by every list. */
+export const PAGE_SIZE_OPTIONS: readonly number[] = [10, 25, 50, 100];
+
+type Result<T> = { ok: true; page: Page<T> } | { ok: false; error: unknown };
+
+/**
+ * View state of a server-paged list: the query as a signal, the latest page, loading and error
+ * flags. A newer query cancels the request of an older one. Call in an injection context.
+ */
+export function pagedList<T>(load: (query: PageQuery) => Observable<Page<T>>, defaultSort: string) {
+  const query = signal<PageQuery>({ limit: PAGE_SIZE_DEFAULT, offset: 0, sort: defaultSort });
+  const attempt = signal(0);
+  const page = signal<Page<T> | null>(null);
+  const loading = signal(true);
+  const error = signal<'forbidden' | 'failed' | null>(null);
+
+  toObservable(computed(() => ({ query: query(), attempt: attempt() })))
+    .pipe(
+      tap(() => {
+        loading.set(true);
+        error.set(null);
+      }),
+      switchMap(({ query }) =>
+        load(query).pipe(
+          map((result): Result<T> => ({ ok: true, page: result })),
+          catchError((err: unknown) => of<Result<T>>({ ok: false, error: err })),
+        ),
+      ),
+      takeUntilDestroyed(),
+    )
+    .subscribe((result) => {
+      loading.set(false);
+      if (result.ok) {
+        page.set(result.page);
+      } else {
+        const forbidden = result.error instanceof HttpErrorResponse && result.error.status === 403;
+        error.set(forbidden ? 'forbidden' : 'failed');
+      }
+    });
+
+  return {
+    query: query.asReadonly(),
+    page: page.asReadonly(),
+    items: computed(() => page()?.items ?? []),
+    total: computed(() => page()?.total ?? 0),
+    pageIndex: computed(() => Math.floor(query().offset / query().limit)),
+    loading: loading.asReadonly(),
+    error: error.asReadonly(),
+    /** Paginator change: a new page or page size. */
+    setPage(pageIndex: number, pageSize: number): void {
+      query.update((q) => ({ ...q, limit: pageSize, offset: pageIndex * pageSize }));
+    },
+    /** Sort change from MatSort; an empty direction falls back to the default sort. */
+    setSort(active: string, direction: 'asc' | 'desc' | ''): void {
+      const sort = direction === '' ? defaultSort : direction === 'desc' ? `-${active}` : active;
+      query.update((q) => ({ ...q, sort, offset: 0 }));
+    },
+    retry(): void {
+      attempt.update((n) => n + 1);
+    },
+  };
+}
+
+export type PagedList<T> = ReturnType<typeof pagedList<T>>;

@@ -1,0 +1,39 @@
+import { hasPermission, Permission, Role } from '@mentor/domain';
+
+export interface NavItem {
+  /** Stable test hook, e.g. `nav-users`. */
+  readonly testId: string;
+  /** Translation key of the label. */
+  readonly labelKey: string;
+  readonly icon: string;
+  readonly path: string;
+  /** Exact match for the active state (home would match everything otherwise). */
+  readonly exact: boolean;
+  /** Permission the role needs; none for pages everyone may see. */
+  readonly permission?: Permission;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { testId: 'nav-home', labelKey: 'nav.home', icon: 'home', path: '/', exact: true },
+  {
+    testId: 'nav-organisations',
+    labelKey: 'nav.organisations',
+    icon: 'apartment',
+    path: '/organisations',
+    exact: false,
+    permission: Permission.OrganisationsRead,
+  },
+  {
+    testId: 'nav-users',
+    labelKey: 'nav.users',
+    icon: 'group',
+    path: '/users',
+    exact: false,
+    permission: Permission.UsersRead,
+  },
+];
+
+/** The navigation a role may use, from the shared permission map. */
+export function navItemsFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((item) => !item.permission || hasPermission(role, item.permission));
+}

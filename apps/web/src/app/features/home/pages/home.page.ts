@@ -1,0 +1,78 @@
+import { formatDate } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatCardModule } from '@angular/material/card';
+import { PageHeader } from '@mentor/shared-ui';
+import { AuthService } from '../../../core/auth/auth.service';
+import { I18nService } from '../../../core/i18n/i18n.service';
+import { TranslatePipe } from '../../../core/i18n/translate.pipe';
+
+@Component({
+  selector: 'app-home-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatCardModule, PageHeader, TranslatePipe],
+  template: `
+    @if (user(); as user) {
+      <ui-page-header [title]="'home.welcome' | t: { name: user.name }" [subtitle]="today()" />
+
+      <div class="home-grid">
+        <mat-card appearance="outlined" class="home-card">
+          <mat-card-content>
+            <h2 class="home-card-title">{{ 'home.profileHeading' | t }}</h2>
+            <dl class="profile">
+              <dt>{{ 'home.role' | t }}</dt>
+              <dd data-testid="home-role">{{ 'roles.' + user.role | t }}</dd>
+              <dt>{{ 'home.organisation' | t }}</dt>
+              <dd data-testid="home-organisation">{{ user.organisationName }}</dd>
+              <dt>{{ 'home.municipality' | t }}</dt>
+              <dd data-testid="home-municipality">{{ user.municipalityName }}</dd>
+            </dl>
+          </mat-card-content>
+        </mat-card>
+
+        <mat-card appearance="outlined" class="home-card">
+          <mat-card-content>
+            <h2 class="home-card-title">{{ 'home.tasksHeading' | t }}</h2>
+            <p class="role-description" data-testid="home-role-description">
+              {{ 'home.roleDescriptions.' + user.role | t }}
+            </p>
+          </mat-card-content>
+        </mat-card>
+      </div>
+    }
+  `,
+  styles: `
+    .home-grid {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(min(100%, 320px), 1fr));
+      gap: 16px;
+    }
+    .home-card-title {
+      margin: 0 0 12px;
+      font: var(--mat-sys-title-large);
+    }
+    .profile {
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 8px 16px;
+      margin: 0;
+    }
+    .profile dt {
+      font-weight: 500;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .profile dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+    .role-description {
+      margin: 0;
+    }
+  `,
+})
+export class HomePage {
+  private readonly i18n = inject(I18nService);
+  protected readonly user = inject(AuthService).user;
+  private readonly now = new Date();
+  /** Today in the active language's long date format, e.g. "28. november 2025". */
+  protected readonly today = computed(() => formatDate(this.now, 'longDate', this.i18n.locale()));
+}

@@ -1,0 +1,3 @@
+export * from './lib/page-header/page-header';
+export * from './lib/error-message/error-message';
+export * from './lib/loading/loading';
