@@ -91,7 +91,8 @@ async function measureLoad(app) {
   const { durationS, connections, warmupS } = settings;
   heading(`2. Throughput and latency: autocannon, ${connections} connections, ${durationS} s each`);
   console.log(
-    `(after a ${warmupS} s unmeasured warm-up per endpoint; load generator and app share ${results.machine.cpus} CPUs)`,
+    `(${warmupS > 0 ? `after a ${warmupS} s unmeasured warm-up per endpoint` : 'no warm-up'}; ` +
+      `load generator and app share ${results.machine.cpus} CPUs)`,
   );
   const token = await login(app.baseUrl, USERNAME, PASSWORD);
   const endpoints = [

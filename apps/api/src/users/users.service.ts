@@ -19,22 +19,21 @@ export class UsersService {
   constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
 
   async me(caller: AuthenticatedUser): Promise<MeResponse> {
-    const user = await this.users.findOne({
-      where: { id: caller.id, municipalityId: caller.municipalityId },
-      relations: { organisation: true, municipality: true },
-    });
-    if (!user?.organisation || !user.municipality) throw new UnauthenticatedException();
-    return {
-      id: user.id,
-      role: user.role,
-      organisationId: user.organisationId,
-      municipalityId: user.municipalityId,
-      name: user.name,
-      username: user.username,
-      organisationName: user.organisation.name,
-      organisationKind: user.organisation.kind,
-      municipalityName: user.municipality.name,
-    };
+    // One query on the hot path of every page load; a findOne with relations costs three.
+    const row = await this.users
+      .createQueryBuilder('u')
+      .innerJoin('u.organisation', 'o')
+      .innerJoin('u.municipality', 'm')
+      .select(['u.username AS username', 'o.name AS "organisationName"', 'o.kind AS "organisationKind"'])
+      .addSelect('m.name', 'municipalityName')
+      .where('u.id = :id AND u.municipality_id = :municipalityId', {
+        id: caller.id,
+        municipalityId: caller.municipalityId,
+      })
+      .getRawOne<Pick<MeResponse, 'username' | 'organisationName' | 'organisationKind' | 'municipalityName'>>();
+    if (!row) throw new UnauthenticatedException();
+    const { sessionId: _sessionId, ...user } = caller;
+    return { ...user, ...row };
   }
 
   /** The users of the caller's municipality only. */
