@@ -30,7 +30,9 @@ export class UsersService {
         id: caller.id,
         municipalityId: caller.municipalityId,
       })
-      .getRawOne<Pick<MeResponse, 'username' | 'organisationName' | 'organisationKind' | 'municipalityName'>>();
+      .getRawOne<
+        Pick<MeResponse, 'username' | 'organisationName' | 'organisationKind' | 'municipalityName'>
+      >();
     if (!row) throw new UnauthenticatedException();
     const { sessionId: _sessionId, ...user } = caller;
     return { ...user, ...row };
