@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/app-config';
 import { createLogger } from './common/logger';
+import { loadDotEnv } from './config/dot-env';
 import { resolveDatabase } from './database/resolve-database';
 import { demoLoginsByRole, DEMO_PASSWORD } from './demo/demo-data';
 import { DemoSeedService } from './demo/demo-seed.service';
@@ -23,6 +24,7 @@ function printDemoLogins(port: number) {
 }
 
 async function main() {
+  loadDotEnv();
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   const database = await resolveDatabase(config, (message) => logger.info(message));

@@ -65,6 +65,23 @@ describe('route access', () => {
         documented: true,
       });
     }
+    for (const [path, item] of Object.entries(doc.body.paths)) {
+      for (const [method, operation] of Object.entries(item as Record<string, any>)) {
+        const responses = operation.responses as Record<string, any>;
+        const success = Object.entries(responses).filter(([status]) => status.startsWith('2'));
+        expect({ route: `${method} ${path}`, success: success.length > 0 }).toEqual({
+          route: `${method} ${path}`,
+          success: true,
+        });
+        for (const [status, response] of success) {
+          if (status !== '204') expect(response.content?.['application/json']?.schema).toBeDefined();
+        }
+        for (const [status, response] of Object.entries(responses)) {
+          if (Number(status) >= 400)
+            expect(Object.keys(response.content ?? {})).toEqual(['application/problem+json']);
+        }
+      }
+    }
     const docs = await t.request<string>('GET', '/api/docs');
     expect(docs.status).toBe(200);
     expect(docs.body).toContain('swagger');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { revertLastMigration, runMigrations, schemaDrift } from '@mentor/migrations';
 import { loadConfig } from '../config/app-config';
+import { loadDotEnv } from '../config/dot-env';
 import { appDataSourceOptions } from './data-source';
 import { resolveDatabase } from './resolve-database';
 
@@ -32,6 +33,7 @@ async function main() {
   const [command, name] = process.argv.slice(2);
   if (!command || !['migrate', 'revert', 'status', 'generate'].includes(command)) throw new Error(USAGE);
   const log = (m: string) => console.log(m);
+  loadDotEnv();
   const config = loadConfig();
   const database = await resolveDatabase(config, log);
   const dataSource = new DataSource(appDataSourceOptions(database.url));
