@@ -1,6 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CitizensModule } from './citizens/citizens.module';
+import { CoursesModule } from './courses/courses.module';
+import { GrantsModule } from './grants/grants.module';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { appDataSourceOptions } from './database/data-source';
@@ -17,7 +21,11 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot(appDataSourceOptions(databaseUrl)),
+        AuditModule,
         AuthModule,
+        CitizensModule,
+        GrantsModule,
+        CoursesModule,
         UsersModule,
         OrganisationsModule,
         HealthModule,

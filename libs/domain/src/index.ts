@@ -4,3 +4,7 @@ export * from './lib/limits';
 export * from './lib/organisation';
 export * from './lib/api-types';
 export * from './lib/pagination';
+export * from './lib/cpr';
+export * from './lib/mentoring';
+export * from './lib/dates';
+export * from './lib/mentoring-api';

@@ -61,9 +61,12 @@ describe('AccessGuard', () => {
     ).rejects.toMatchObject({
       init: { status: 403 },
     });
-    const request: { headers: object; user?: unknown } = { headers: { authorization: 'Bearer good' } };
+    const request: { id: string; headers: object; user?: unknown } = {
+      id: 'req-1',
+      headers: { authorization: 'Bearer good' },
+    };
     await expect(guard.canActivate(contextFor(own, request))).resolves.toBe(true);
-    expect(request.user).toBe(user);
+    expect(request.user).toEqual({ ...user, requestId: 'req-1' });
   });
 });
 

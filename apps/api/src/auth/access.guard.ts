@@ -41,7 +41,7 @@ export class AccessGuard implements CanActivate {
     const user = token ? await this.sessions.authenticate(token) : undefined;
     if (!user) throw new UnauthenticatedException();
     if (!hasPermission(user.role, permission)) throw new ForbiddenByRoleException();
-    request.user = user;
+    request.user = { ...user, requestId: request.id };
     return true;
   }
 }

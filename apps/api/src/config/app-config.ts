@@ -80,6 +80,18 @@ export class AppConfig {
   @Min(1)
   LOGIN_BLOCK_MINUTES = 15;
 
+  /** 32 bytes, base64: encrypts CPR numbers. Outside production a key is kept in DATA_DIR when unset. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  CPR_ENCRYPTION_KEY?: string;
+
+  /** 32 bytes or more, base64: keys the CPR lookup hash. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  CPR_HASH_KEY?: string;
+
   get cookieSecure(): boolean {
     return this.COOKIE_SECURE ?? this.NODE_ENV === 'production';
   }

@@ -1,8 +1,28 @@
+import { AuditEvent } from '../audit/audit-event.entity';
 import { LoginAttempt } from '../auth/login-attempt.entity';
+import { Citizen } from '../citizens/citizen.entity';
+import { Contact } from '../contacts/contact.entity';
+import { CourseMentorPeriod } from '../courses/course-mentor-period.entity';
+import { MentorCourse } from '../courses/mentor-course.entity';
+import { GrantMinutes } from '../grants/grant-minutes.entity';
+import { MentorGrant } from '../grants/mentor-grant.entity';
 import { Session } from '../auth/session.entity';
 import { Municipality } from '../organisations/municipality.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity of the schema; the one list the app, the CLI and the drift test share. */
-export const ENTITIES = [Municipality, Organisation, User, Session, LoginAttempt];
+export const ENTITIES = [
+  Municipality,
+  Organisation,
+  User,
+  Session,
+  LoginAttempt,
+  AuditEvent,
+  Citizen,
+  MentorGrant,
+  GrantMinutes,
+  MentorCourse,
+  CourseMentorPeriod,
+  Contact,
+];

@@ -34,7 +34,7 @@ export class UsersService {
         Pick<MeResponse, 'username' | 'organisationName' | 'organisationKind' | 'municipalityName'>
       >();
     if (!row) throw new UnauthenticatedException();
-    const { sessionId: _sessionId, ...user } = caller;
+    const { sessionId: _sessionId, requestId: _requestId, ...user } = caller;
     return { ...user, ...row };
   }
 

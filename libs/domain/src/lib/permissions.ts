@@ -11,13 +11,49 @@ export enum Permission {
   OrganisationsRead = 'organisations:read',
   /** List the users of one's municipality. */
   UsersRead = 'users:read',
+  /** Read the citizens one's role and organisation may see (each read is audit-logged). */
+  CitizensRead = 'citizens:read',
+  /** Register citizens and change their details. */
+  CitizensWrite = 'citizens:write',
+  /** Reveal a citizen's full CPR number (audit-logged). */
+  CprReveal = 'citizens:cpr-reveal',
+  /** Make and renew mentor grants and change granted minutes. */
+  GrantsWrite = 'grants:write',
+  /** Read mentor courses, their weekly budgets and contacts. */
+  CoursesRead = 'courses:read',
+  /** Assign or change a course's mentor and its status. */
+  CoursesManage = 'courses:manage',
+  /** Log, edit, delete and correct one's own contacts. */
+  ContactsWrite = 'contacts:write',
 }
 
 /** The shared role-to-permission table used by the API guard and by the web app's navigation. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  [Role.Mentor]: [Permission.SessionOwn],
-  [Role.Caseworker]: [Permission.SessionOwn, Permission.OrganisationsRead],
-  [Role.TeamLeader]: [Permission.SessionOwn, Permission.OrganisationsRead, Permission.UsersRead],
+  [Role.Mentor]: [
+    Permission.SessionOwn,
+    Permission.CitizensRead,
+    Permission.CoursesRead,
+    Permission.ContactsWrite,
+  ],
+  [Role.Caseworker]: [
+    Permission.SessionOwn,
+    Permission.OrganisationsRead,
+    Permission.CitizensRead,
+    Permission.CitizensWrite,
+    Permission.CprReveal,
+    Permission.GrantsWrite,
+    Permission.CoursesRead,
+    Permission.CoursesManage,
+  ],
+  [Role.TeamLeader]: [
+    Permission.SessionOwn,
+    Permission.OrganisationsRead,
+    Permission.UsersRead,
+    Permission.CitizensRead,
+    Permission.CoursesRead,
+    Permission.CoursesManage,
+  ],
+  // Administrators manage users and organisations; they do not see citizens.
   [Role.Admin]: [Permission.SessionOwn, Permission.OrganisationsRead, Permission.UsersRead],
 };
 

@@ -58,6 +58,9 @@ export function pagedList<T>(load: (query: PageQuery) => Observable<Page<T>>, de
     items: computed(() => page()?.items ?? []),
     total: computed(() => page()?.total ?? 0),
     pageIndex: computed(() => Math.floor(query().offset / query().limit)),
+    /** The sorted field without its `-`, for the sort headers. */
+    sortActive: computed(() => query().sort.replace(/^-/, '')),
+    sortDirection: computed<'asc' | 'desc'>(() => (query().sort.startsWith('-') ? 'desc' : 'asc')),
     loading: loading.asReadonly(),
     error: error.asReadonly(),
     /** Paginator change: a new page or page size. */

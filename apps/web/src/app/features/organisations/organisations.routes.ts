@@ -1,12 +1,9 @@
 import { Routes } from '@angular/router';
-import { MatPaginatorIntl } from '@angular/material/paginator';
-import { TranslatedPaginatorIntl } from '../../core/i18n/paginator-intl';
 
 export const routes: Routes = [
   {
     path: '',
     title: 'organisations.title',
-    providers: [{ provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl }],
     loadComponent: () => import('./pages/organisations.page').then((m) => m.OrganisationsPage),
   },
 ];

@@ -1,10 +1,9 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
-import { MatSortModule, Sort } from '@angular/material/sort';
-import { MatTableModule } from '@angular/material/table';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { OrganisationSummary } from '@mentor/domain';
-import { ErrorMessage, Loading, PageHeader } from '@mentor/shared-ui';
-import { PAGE_SIZE_OPTIONS, pagedList } from '../../../core/http/paged-list';
+import { PagedTableColumn } from '@mentor/shared-ui';
+import { pagedList } from '../../../core/http/paged-list';
+import { PagedListPage } from '../../../core/http/paged-list-page';
+import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { OrganisationSortField, OrganisationsApiService } from '../organisations-api.service';
 
@@ -13,31 +12,33 @@ const DEFAULT_SORT: OrganisationSortField = 'name';
 @Component({
   selector: 'app-organisations-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    MatTableModule,
-    MatSortModule,
-    MatPaginatorModule,
-    PageHeader,
-    ErrorMessage,
-    Loading,
-    TranslatePipe,
-  ],
+  imports: [PagedListPage, TranslatePipe],
   templateUrl: './organisations.page.html',
-  styleUrl: '../../list-page.scss',
 })
 export class OrganisationsPage {
   private readonly api = inject(OrganisationsApiService);
+  private readonly i18n = inject(I18nService);
 
   protected readonly list = pagedList<OrganisationSummary>((query) => this.api.list(query), DEFAULT_SORT);
-  protected readonly columns = ['name', 'kind'] as const;
-  protected readonly pageSizeOptions = PAGE_SIZE_OPTIONS;
-  protected readonly defaultSort = DEFAULT_SORT;
 
-  protected onSort(sort: Sort): void {
-    this.list.setSort(sort.active, sort.direction);
-  }
-
-  protected onPage(event: PageEvent): void {
-    this.list.setPage(event.pageIndex, event.pageSize);
-  }
+  // Reading `t` inside `computed` rebuilds the headers when the language changes.
+  protected readonly columns = computed((): PagedTableColumn<OrganisationSummary>[] => {
+    const t = (key: string) => this.i18n.t(key);
+    return [
+      {
+        id: 'name',
+        header: t('organisations.name'),
+        sortable: true,
+        sortLabel: t('organisations.sortByName'),
+        cell: (organisation) => organisation.name,
+      },
+      {
+        id: 'kind',
+        header: t('organisations.kind'),
+        sortable: true,
+        sortLabel: t('organisations.sortByKind'),
+        cell: (organisation) => t(`organisationKinds.${organisation.kind}`),
+      },
+    ];
+  });
 }

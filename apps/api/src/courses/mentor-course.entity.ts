@@ -1,0 +1,73 @@
+import { CourseEndReason, CourseStatus } from '@mentor/domain';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import { MentorGrant } from '../grants/mentor-grant.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { User } from '../users/user.entity';
+
+/** A grant delivered by one mentor of the delivering organisation at a time. */
+@Entity({ name: 'mentor_course' })
+@Unique('uq_mentor_course_grant', ['grantId'])
+@Index('ix_mentor_course_mentor', ['municipalityId', 'mentorId', 'status'])
+@Index('ix_mentor_course_organisation', ['municipalityId', 'organisationId'])
+@Check('ck_mentor_course_status', `"status" IN ('planned', 'active', 'paused', 'ended')`)
+@Check('ck_mentor_course_ended', `("status" = 'ended') = ("end_reason" IS NOT NULL)`)
+export class MentorCourse {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_mentor_course' })
+  id: string;
+
+  @Column({ name: 'municipality_id', type: 'uuid' })
+  municipalityId: string;
+
+  @Column({ name: 'grant_id', type: 'uuid' })
+  grantId: string;
+
+  @ManyToOne(() => MentorGrant, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'grant_id', foreignKeyConstraintName: 'fk_mentor_course_grant' })
+  grant?: MentorGrant;
+
+  /** The delivering organisation, copied from the grant so scoping needs no join. */
+  @Column({ name: 'organisation_id', type: 'uuid' })
+  organisationId: string;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'fk_mentor_course_organisation' })
+  organisation?: Organisation;
+
+  /** The current mentor; null while the course waits for one. */
+  @Column({ name: 'mentor_id', type: 'uuid', nullable: true })
+  mentorId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'mentor_id', foreignKeyConstraintName: 'fk_mentor_course_mentor' })
+  mentor?: User;
+
+  @Column({ type: 'varchar', length: 20 })
+  status: CourseStatus;
+
+  @Column({ name: 'end_reason', type: 'varchar', length: 40, nullable: true })
+  endReason: CourseEndReason | null;
+
+  @Column({ name: 'ended_on', type: 'date', nullable: true })
+  endedOn: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  @VersionColumn()
+  version: number;
+}

@@ -1,0 +1,223 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { addMonths, CourseStatus, type GrantDetail, GRANT_MAX_MONTHS, Role } from '@mentor/domain';
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { CitizensService } from '../citizens/citizens.service';
+import { ValidationProblem } from '../common/problem';
+import { NotFoundProblem, updateWithVersion } from '../common/versioned-update';
+import { courseVisibility } from '../courses/course-visibility';
+import { CourseMentorPeriod } from '../courses/course-mentor-period.entity';
+import { MentorCourse } from '../courses/mentor-course.entity';
+import { ProblemException } from '../common/problem';
+import { GrantMinutes } from './grant-minutes.entity';
+import { MentorGrant } from './mentor-grant.entity';
+import type { ChangeGrantMinutesDto, CreateGrantDto } from './dto/grant.dto';
+
+/** Checks what validation decorators cannot: the period, the organisation and the mentor. */
+async function checkGrant(tx: EntityManager, caller: AuthenticatedUser, dto: CreateGrantDto) {
+  if (dto.endsOn < dto.startsOn) {
+    throw new ValidationProblem([{ field: 'endsOn', messages: ['endsOn must not be before startsOn'] }]);
+  }
+  if (dto.endsOn > addMonths(dto.startsOn, GRANT_MAX_MONTHS)) {
+    throw new ValidationProblem([
+      {
+        field: 'endsOn',
+        messages: ['a grant runs at most six months; renew it with a new grant (LAB §167)'],
+      },
+    ]);
+  }
+  const organisation = await tx.query(`SELECT 1 FROM organisation WHERE id = $1 AND municipality_id = $2`, [
+    dto.deliveringOrganisationId,
+    caller.municipalityId,
+  ]);
+  if (organisation.length === 0) {
+    throw new ValidationProblem([{ field: 'deliveringOrganisationId', messages: ['no such organisation'] }]);
+  }
+  if (dto.mentorId) await checkMentor(tx, caller, dto.mentorId, dto.deliveringOrganisationId);
+}
+
+/** The mentor must be an active mentor of the delivering organisation. */
+export async function checkMentor(
+  tx: EntityManager,
+  caller: AuthenticatedUser,
+  mentorId: string,
+  organisationId: string,
+) {
+  const rows = await tx.query(
+    `SELECT 1 FROM app_user WHERE id = $1 AND municipality_id = $2 AND organisation_id = $3 AND role = $4 AND active`,
+    [mentorId, caller.municipalityId, organisationId, Role.Mentor],
+  );
+  if (rows.length === 0) {
+    throw new ValidationProblem([
+      { field: 'mentorId', messages: ['not a mentor of the delivering organisation'] },
+    ]);
+  }
+}
+
+@Injectable()
+export class GrantsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly citizens: CitizensService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(caller: AuthenticatedUser, dto: CreateGrantDto): Promise<GrantDetail> {
+    await this.citizens.findVisible(caller, dto.citizenId);
+    const grantId = await this.db.transaction(async (tx) => {
+      await checkGrant(tx, caller, dto);
+      if (dto.renewsGrantId) {
+        const renewed = await tx.query(
+          `SELECT 1 FROM mentor_grant WHERE id = $1 AND municipality_id = $2 AND citizen_id = $3`,
+          [dto.renewsGrantId, caller.municipalityId, dto.citizenId],
+        );
+        if (renewed.length === 0) {
+          throw new ValidationProblem([
+            { field: 'renewsGrantId', messages: ["not a grant of this citizen's"] },
+          ]);
+        }
+      }
+      const grant = await tx.getRepository(MentorGrant).save({
+        municipalityId: caller.municipalityId,
+        citizenId: dto.citizenId,
+        caseworkerId: caller.id,
+        mentorType: dto.mentorType,
+        purpose: dto.purpose.trim(),
+        tasks: dto.tasks.trim(),
+        goals: dto.goals.map((text) => ({ id: randomUUID(), text: text.trim() })),
+        startsOn: dto.startsOn,
+        endsOn: dto.endsOn,
+        deliveringOrganisationId: dto.deliveringOrganisationId,
+        reportingIntervalWeeks: dto.reportingIntervalWeeks ?? 4,
+        renewsGrantId: dto.renewsGrantId ?? null,
+      });
+      await tx.getRepository(GrantMinutes).insert({
+        municipalityId: caller.municipalityId,
+        grantId: grant.id,
+        minutesPerWeek: dto.minutesPerWeek,
+        effectiveFrom: dto.startsOn,
+        createdBy: caller.id,
+      });
+      const course = await tx.getRepository(MentorCourse).save({
+        municipalityId: caller.municipalityId,
+        grantId: grant.id,
+        organisationId: dto.deliveringOrganisationId,
+        mentorId: dto.mentorId ?? null,
+        status: dto.mentorId ? CourseStatus.Active : CourseStatus.Planned,
+        endReason: null,
+        endedOn: null,
+      });
+      if (dto.mentorId) {
+        await tx.getRepository(CourseMentorPeriod).insert({
+          municipalityId: caller.municipalityId,
+          courseId: course.id,
+          mentorId: dto.mentorId,
+          fromDate: dto.startsOn,
+          changedBy: caller.id,
+        });
+      }
+      await this.audit.record(
+        caller,
+        [
+          {
+            action: 'grant.create',
+            citizenId: dto.citizenId,
+            entityType: 'mentor_grant',
+            entityId: grant.id,
+          },
+          {
+            action: 'course.create',
+            citizenId: dto.citizenId,
+            entityType: 'mentor_course',
+            entityId: course.id,
+          },
+        ],
+        tx,
+      );
+      return grant.id;
+    });
+    return this.get(caller, grantId);
+  }
+
+  async get(
+    caller: AuthenticatedUser,
+    id: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<GrantDetail> {
+    const visible = courseVisibility('co', 'ci', caller, 2);
+    const rows: (Omit<GrantDetail, 'minutes'> & { citizenId: string })[] = await manager.query(
+      `SELECT g.id, g.citizen_id AS "citizenId", g.caseworker_id AS "caseworkerId", g.mentor_type AS "mentorType",
+              g.purpose, g.tasks, g.goals, to_char(g.starts_on, 'YYYY-MM-DD') AS "startsOn",
+              to_char(g.ends_on, 'YYYY-MM-DD') AS "endsOn", g.delivering_organisation_id AS "deliveringOrganisationId",
+              o.name AS "deliveringOrganisationName", g.reporting_interval_weeks AS "reportingIntervalWeeks",
+              g.renews_grant_id AS "renewsGrantId", co.id AS "courseId", g.version
+         FROM mentor_grant g
+         JOIN organisation o ON o.id = g.delivering_organisation_id
+         JOIN mentor_course co ON co.grant_id = g.id
+         JOIN citizen ci ON ci.id = g.citizen_id
+        WHERE g.id = $1 AND ${visible.sql}`,
+      [id, ...visible.params],
+    );
+    const grant = rows[0];
+    if (!grant) throw new NotFoundProblem('grant');
+    const minutes = await manager.query(
+      `SELECT gm.minutes_per_week AS "minutesPerWeek", to_char(gm.effective_from, 'YYYY-MM-DD') AS "effectiveFrom",
+              gm.created_at AS "createdAt", u.name AS "createdByName"
+         FROM grant_minutes gm JOIN app_user u ON u.id = gm.created_by
+        WHERE gm.grant_id = $1 ORDER BY gm.effective_from`,
+      [id],
+    );
+    return { ...grant, minutes };
+  }
+
+  /** A new minute budget from a date on; earlier weeks keep the minutes they had. */
+  async changeMinutes(
+    caller: AuthenticatedUser,
+    id: string,
+    dto: ChangeGrantMinutesDto,
+  ): Promise<GrantDetail> {
+    const grant = await this.get(caller, id);
+    if (dto.effectiveFrom < grant.startsOn || dto.effectiveFrom > grant.endsOn) {
+      throw new ValidationProblem([
+        { field: 'effectiveFrom', messages: ['must fall inside the grant period'] },
+      ]);
+    }
+    await this.db.transaction(async (tx) => {
+      await updateWithVersion(
+        tx,
+        MentorGrant,
+        'grant',
+        { id, municipalityId: caller.municipalityId },
+        dto.version,
+        {},
+      );
+      const result = await tx.query(
+        `INSERT INTO grant_minutes (municipality_id, grant_id, minutes_per_week, effective_from, created_by)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (grant_id, effective_from) DO NOTHING`,
+        [caller.municipalityId, id, dto.minutesPerWeek, dto.effectiveFrom, caller.id],
+      );
+      if (result[1] === 0) {
+        throw new ProblemException({
+          status: 409,
+          code: 'grant.minutes_exist_for_date',
+          detail: 'The minutes already change on that date; choose another date.',
+        });
+      }
+      await this.audit.record(
+        caller,
+        {
+          action: 'grant.minutes_change',
+          citizenId: grant.citizenId,
+          entityType: 'mentor_grant',
+          entityId: id,
+          details: { minutesPerWeek: dto.minutesPerWeek, effectiveFrom: dto.effectiveFrom },
+        },
+        tx,
+      );
+    });
+    return this.get(caller, id);
+  }
+}

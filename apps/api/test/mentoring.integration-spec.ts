@@ -1,0 +1,330 @@
+import { addDays, isoWeekStart } from '@mentor/domain';
+import { todayInDenmark } from '../src/common/clock';
+import { startTestApp, type TestApp } from './test-app';
+
+const contact = (overrides: Record<string, unknown> = {}) => ({
+  contactDate: addDays(todayInDenmark(), -1),
+  startTime: '10:00',
+  minutes: 45,
+  form: 'in_person_elsewhere',
+  showedUp: true,
+  topics: ['housing', 'finances'],
+  help: ['practical_tasks'],
+  note: 'Fiktiv note',
+  ...overrides,
+});
+
+describe('citizens, grants, courses and contacts', () => {
+  let t: TestApp;
+  let caseworker: string;
+  let mentor: string;
+  let otherMentor: string;
+  let externalMentor: string;
+  let teamLeader: string;
+  let externalTeamLeader: string;
+  let admin: string;
+  let citizenId: string;
+  let courseId: string;
+  let organisationId: string;
+  let mentorId: string;
+  const today = todayInDenmark();
+  const startsOn = addDays(today, -30);
+  const endsOn = addDays(today, 120);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    [caseworker, mentor, otherMentor, externalMentor, teamLeader, externalTeamLeader, admin] =
+      await Promise.all(
+        [
+          'sagsbehandler.cji',
+          'mentor.cji1',
+          'mentor.cji2',
+          'mentor.mentorhuset1',
+          'teamleder.cji',
+          'teamleder.mentorhuset',
+          'admin',
+        ].map((u) => t.login(u)),
+      );
+    const me = await t.request<any>('GET', '/api/me', { token: mentor });
+    mentorId = me.body.id;
+    organisationId = me.body.organisationId;
+  });
+  afterAll(() => t.close());
+
+  it('registers a citizen with a masked, encrypted CPR number', async () => {
+    const bad = await t.request<any>('POST', '/api/citizens', {
+      token: caseworker,
+      json: { name: 'Fiktiv Borger', cpr: '320190-1234', preferredMeetingPlace: 'home' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: any) => e.field)).toEqual(['cpr']);
+
+    const created = await t.request<any>('POST', '/api/citizens', {
+      token: caseworker,
+      json: {
+        name: 'Fiktiv Borger',
+        cpr: '010190-1235',
+        preferredMeetingPlace: 'out_of_home',
+        meetingPlaceReason: 'Vil gerne ud',
+      },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      cprMasked: '010190-XXXX',
+      targetGroup: 'activity_ready_cash_benefit_30_plus',
+    });
+    citizenId = created.body.id;
+
+    const [row] = await t.db.query(
+      'SELECT cpr_encrypted::text AS sealed, cpr_hash FROM citizen WHERE id = $1',
+      [citizenId],
+    );
+    expect(row.sealed).not.toContain('0101901235');
+    expect(row.cpr_hash).not.toContain('0101901235');
+
+    const duplicate = await t.request<any>('POST', '/api/citizens', {
+      token: caseworker,
+      json: { name: 'Dublet', cpr: '0101901235', preferredMeetingPlace: 'home' },
+    });
+    expect(duplicate.status).toBe(409);
+  });
+
+  it('reveals the CPR number only on request, and audits it', async () => {
+    const revealed = await t.request<any>('POST', `/api/citizens/${citizenId}/cpr-reveal`, {
+      token: caseworker,
+    });
+    expect(revealed.body).toEqual({ cpr: '010190-1235' });
+    const [audit] = await t.db.query(
+      `SELECT count(*)::int AS n FROM audit_event WHERE action = 'citizen.cpr_reveal' AND citizen_id = $1`,
+      [citizenId],
+    );
+    expect(audit.n).toBe(1);
+    expect((await t.request('POST', `/api/citizens/${citizenId}/cpr-reveal`, { token: mentor })).status).toBe(
+      403,
+    );
+  });
+
+  it('finds a citizen by whole CPR number or part of the name, audit-logging the search', async () => {
+    const byCpr = await t.request<any>('GET', '/api/citizens?search=010190-1235', { token: caseworker });
+    expect(byCpr.body.items.map((c: any) => c.id)).toEqual([citizenId]);
+    const byName = await t.request<any>('GET', '/api/citizens?search=fiktiv', { token: caseworker });
+    expect(byName.body.total).toBe(1);
+    const [search] = await t.db.query(
+      `SELECT details FROM audit_event WHERE action = 'citizen.search' AND details->>'cpr' IS NOT NULL ORDER BY at DESC LIMIT 1`,
+    );
+    expect(search.details.cpr).toBe('010190-XXXX');
+  });
+
+  it('refuses a grant longer than six months or without purpose, naming the field', async () => {
+    const base = {
+      citizenId,
+      mentorType: 'holistic',
+      purpose: 'Stabilisere hverdagen',
+      tasks: 'Støtte til praktiske opgaver',
+      goals: ['Møde op til aktivering'],
+      minutesPerWeek: 60,
+      startsOn,
+      endsOn,
+      deliveringOrganisationId: organisationId,
+      mentorId,
+    };
+    const tooLong = await t.request<any>('POST', '/api/grants', {
+      token: caseworker,
+      json: { ...base, endsOn: addDays(startsOn, 200) },
+    });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.errors[0].field).toBe('endsOn');
+    const { purpose: _purpose, ...noPurpose } = base;
+    const missing = await t.request<any>('POST', '/api/grants', { token: caseworker, json: noPurpose });
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors.map((e: any) => e.field)).toContain('purpose');
+    const externalMentorId = (await t.request<any>('GET', '/api/me', { token: externalMentor })).body.id;
+    const wrongMentor = await t.request<any>('POST', '/api/grants', {
+      token: caseworker,
+      json: { ...base, mentorId: externalMentorId },
+    });
+    expect(wrongMentor.status).toBe(400);
+    expect(wrongMentor.body.errors[0].field).toBe('mentorId');
+
+    const grant = await t.request<any>('POST', '/api/grants', { token: caseworker, json: base });
+    expect(grant.status).toBe(201);
+    expect(grant.body.minutes).toEqual([
+      expect.objectContaining({ minutesPerWeek: 60, effectiveFrom: startsOn }),
+    ]);
+    courseId = grant.body.courseId;
+  });
+
+  it('shows the course to its mentor, the caseworker and the team leader, and to nobody else', async () => {
+    const mine = await t.request<any>('GET', '/api/courses', { token: mentor });
+    expect(mine.body.items.map((c: any) => c.id)).toContain(courseId);
+    expect(
+      (await t.request<any>('GET', '/api/courses', { token: otherMentor })).body.items.map((c: any) => c.id),
+    ).not.toContain(courseId);
+    expect((await t.request('GET', `/api/courses/${courseId}`, { token: caseworker })).status).toBe(200);
+    expect((await t.request('GET', `/api/courses/${courseId}`, { token: teamLeader })).status).toBe(200);
+    for (const token of [otherMentor, externalMentor, externalTeamLeader]) {
+      expect((await t.request('GET', `/api/courses/${courseId}`, { token })).status).toBe(404);
+      expect((await t.request('GET', `/api/citizens/${citizenId}`, { token })).status).toBe(404);
+    }
+    expect((await t.request('GET', `/api/courses/${courseId}`, { token: admin })).status).toBe(403);
+    const other = await t.login('sagsbehandler.cab');
+    expect((await t.request('GET', `/api/citizens/${citizenId}`, { token: other })).status).toBe(404);
+  });
+
+  it('logs a contact and updates the week at once', async () => {
+    const response = await t.request<any>('POST', `/api/courses/${courseId}/contacts`, {
+      token: mentor,
+      json: contact({ contactDate: today, startTime: '00:00', minutes: 30 }),
+    });
+    expect(response.status).toBe(201);
+    expect(response.body.week).toMatchObject({ weekStart: isoWeekStart(today), grantedMinutes: 60 });
+    expect(response.body.week.loggedMinutes).toBeGreaterThanOrEqual(30);
+    expect(response.body.contact).toMatchObject({
+      minutes: 30,
+      locked: false,
+      createdByName: 'Jonas Krogh Petersen',
+    });
+  });
+
+  it('refuses bad contacts with the field named', async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ minutes: 0 }, 'minutes'],
+      [{ minutes: 601 }, 'minutes'],
+      [{ minutes: 30.5 }, 'minutes'],
+      [{ contactDate: addDays(today, 1) }, 'contactDate'],
+      [{ contactDate: addDays(startsOn, -1) }, 'contactDate'],
+      [{ topics: ['gossip'] }, 'topics'],
+      [{ form: 'telepathy' }, 'form'],
+      [{ startTime: '25:00' }, 'startTime'],
+    ];
+    for (const [override, field] of cases) {
+      const response = await t.request<any>('POST', `/api/courses/${courseId}/contacts`, {
+        token: mentor,
+        json: contact(override),
+      });
+      expect({ override, status: response.status }).toEqual({ override, status: 400 });
+      expect(response.body.errors.map((e: any) => e.field)).toContain(field);
+    }
+  });
+
+  it('lets only the course mentor log contacts', async () => {
+    expect(
+      (await t.request('POST', `/api/courses/${courseId}/contacts`, { token: otherMentor, json: contact() }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await t.request('POST', `/api/courses/${courseId}/contacts`, { token: caseworker, json: contact() }))
+        .status,
+    ).toBe(403);
+  });
+
+  it('logs a contact once per Idempotency-Key', async () => {
+    const key = 'phone-retry-0001';
+    const first = await t.request<any>('POST', `/api/courses/${courseId}/contacts`, {
+      token: mentor,
+      json: contact({ minutes: 20 }),
+      headers: { 'idempotency-key': key },
+    });
+    const retries = await Promise.all(
+      [1, 2, 3].map(() =>
+        t.request<any>('POST', `/api/courses/${courseId}/contacts`, {
+          token: mentor,
+          json: contact({ minutes: 20 }),
+          headers: { 'idempotency-key': key },
+        }),
+      ),
+    );
+    expect(first.status).toBe(201);
+    for (const retry of retries) expect(retry.body.contact.id).toBe(first.body.contact.id);
+    const [count] = await t.db.query(`SELECT count(*)::int AS n FROM contact WHERE idempotency_key = $1`, [
+      key,
+    ]);
+    expect(count.n).toBe(1);
+    const changed = await t.request<any>('POST', `/api/courses/${courseId}/contacts`, {
+      token: mentor,
+      json: contact({ minutes: 25 }),
+      headers: { 'idempotency-key': key },
+    });
+    expect(changed.status).toBe(422);
+  });
+
+  it('flags a week over budget', async () => {
+    const response = await t.request<any>('POST', `/api/courses/${courseId}/contacts`, {
+      token: mentor,
+      json: contact({ contactDate: today, startTime: '00:00', minutes: 120 }),
+    });
+    expect(response.body.week.overrunMinutes).toBeGreaterThan(0);
+    const list = await t.request<any>('GET', '/api/courses', { token: mentor });
+    expect(list.body.items.find((c: any) => c.id === courseId).overBudgetThisWeek).toBe(true);
+    const weeks = await t.request<any>('GET', `/api/courses/${courseId}/weeks`, { token: caseworker });
+    expect(weeks.body.at(-1).overrunMinutes).toBeGreaterThan(0);
+    expect(weeks.body[0].underDeliveredMinutes).toBe(60);
+  });
+
+  it('lets the author edit for 7 days, answers a stale version with 409, then locks', async () => {
+    const created = await t.request<any>('POST', `/api/courses/${courseId}/contacts`, {
+      token: mentor,
+      json: contact({ minutes: 15 }),
+    });
+    const id = created.body.contact.id;
+    const edited = await t.request<any>('PATCH', `/api/contacts/${id}`, {
+      token: mentor,
+      json: { ...contact({ minutes: 16 }), version: 1 },
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body.contact).toMatchObject({ minutes: 16, version: 2 });
+    const stale = await t.request<any>('PATCH', `/api/contacts/${id}`, {
+      token: mentor,
+      json: { ...contact({ minutes: 17 }), version: 1 },
+    });
+    expect(stale.status).toBe(409);
+
+    await t.db.query(`UPDATE contact SET created_at = now() - interval '8 days' WHERE id = $1`, [id]);
+    const locked = await t.request<any>('PATCH', `/api/contacts/${id}`, {
+      token: mentor,
+      json: { ...contact({ minutes: 18 }), version: 2 },
+    });
+    expect(locked.status).toBe(422);
+    expect(locked.body.code).toBe('contact.locked');
+    expect((await t.request('DELETE', `/api/contacts/${id}?version=2`, { token: mentor })).status).toBe(422);
+
+    const correction = await t.request<any>('POST', `/api/contacts/${id}/corrections`, {
+      token: mentor,
+      json: contact({ minutes: 18 }),
+    });
+    expect(correction.status).toBe(201);
+    expect(correction.body.contact.correctsContactId).toBe(id);
+    const again = await t.request<any>('POST', `/api/contacts/${id}/corrections`, {
+      token: mentor,
+      json: contact({ minutes: 19 }),
+    });
+    expect(again.status).toBe(409);
+  });
+
+  it('answers a stale course version with 409 and keeps the mentor history', async () => {
+    const course = await t.request<any>('GET', `/api/courses/${courseId}`, { token: caseworker });
+    const otherMentorId = (await t.request<any>('GET', '/api/me', { token: otherMentor })).body.id;
+    const changed = await t.request<any>('PATCH', `/api/courses/${courseId}`, {
+      token: caseworker,
+      json: { mentorId: otherMentorId, version: course.body.version },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body.mentorHistory.map((p: any) => p.mentorId)).toEqual([mentorId, otherMentorId]);
+    const stale = await t.request<any>('PATCH', `/api/courses/${courseId}`, {
+      token: teamLeader,
+      json: { mentorId, version: course.body.version },
+    });
+    expect(stale.status).toBe(409);
+    expect((await t.request('GET', `/api/courses/${courseId}`, { token: mentor })).status).toBe(404);
+  });
+
+  it('keeps the audit trail append-only', async () => {
+    await expect(t.db.query(`UPDATE audit_event SET action = 'x'`)).rejects.toThrow(/append-only/);
+    await expect(t.db.query(`DELETE FROM audit_event`)).rejects.toThrow(/append-only/);
+    const [reads] = await t.db.query(
+      `SELECT count(*)::int AS n FROM audit_event WHERE action = 'course.read' AND citizen_id = $1`,
+      [citizenId],
+    );
+    expect(reads.n).toBeGreaterThan(0);
+  });
+});
