@@ -261,6 +261,34 @@ describe('citizens, grants, courses and contacts', () => {
     expect(weeks.body[0].underDeliveredMinutes).toBe(60);
   });
 
+  it("shows the caseload with this month's delivery and filters by flag", async () => {
+    const caseload = await t.request<any>('GET', '/api/courses?flag=over_budget', { token: caseworker });
+    const row = caseload.body.items.find((c: any) => c.id === courseId);
+    expect(row).toBeDefined();
+    expect(row.monthDeliveredMinutes).toBeGreaterThan(0);
+    expect(row.monthGrantedMinutes).toBeGreaterThan(0);
+    expect(row.expiresSoon).toBe(false);
+    const expiring = await t.request<any>('GET', '/api/courses?flag=expires_soon', { token: caseworker });
+    expect(expiring.body.items.map((c: any) => c.id)).not.toContain(courseId);
+    const byName = await t.request<any>('GET', '/api/courses?search=fiktiv%20bor', { token: caseworker });
+    expect(byName.body.items.map((c: any) => c.id)).toEqual([courseId]);
+    expect((await t.request('GET', '/api/courses?flag=bogus', { token: caseworker })).status).toBe(400);
+  });
+
+  it('lists the mentors a course can be given to', async () => {
+    const mentors = await t.request<any>('GET', `/api/organisations/${organisationId}/mentors`, {
+      token: caseworker,
+    });
+    expect(mentors.body.map((m: any) => m.name)).toEqual(['Fatima El-Amin', 'Jonas Krogh Petersen']);
+    expect(
+      (await t.request('GET', `/api/organisations/${organisationId}/mentors`, { token: externalTeamLeader }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await t.request('GET', `/api/organisations/${organisationId}/mentors`, { token: mentor })).status,
+    ).toBe(403);
+  });
+
   it('lets the author edit for 7 days, answers a stale version with 409, then locks', async () => {
     const created = await t.request<any>('POST', `/api/courses/${courseId}/contacts`, {
       token: mentor,

@@ -34,6 +34,7 @@ describe('route access', () => {
       'GET /api/health -> public',
       'GET /api/me -> session:own',
       'GET /api/organisations -> organisations:read',
+      'GET /api/organisations/:id/mentors -> courses:manage',
       'GET /api/users -> users:read',
     ]);
   });

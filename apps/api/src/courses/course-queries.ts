@@ -17,3 +17,17 @@ export const LOGGED_IN_WEEK = (course: string, weekStart: string) =>
   `(SELECT COALESCE(SUM(ct.minutes), 0)::int FROM contact ct
      WHERE ct.course_id = ${course}.id AND ct.contact_date BETWEEN ${weekStart} AND ${weekStart} + 6
        AND ${COUNTED_CONTACT('ct')})`;
+
+/** Granted minutes of the days from `from` to `to` inside the grant: weekly minutes × days / 7. */
+export const GRANTED_IN_PERIOD = (grant: string, from: string, to: string) =>
+  `(SELECT COALESCE(ROUND(SUM(GREATEST(0,
+       LEAST(p.until, ${to}, ${grant}.ends_on) - GREATEST(p.effective_from, ${from}, ${grant}.starts_on) + 1)
+       * p.minutes_per_week / 7.0)), 0)::int
+     FROM (SELECT gm.effective_from, gm.minutes_per_week,
+                  COALESCE(LEAD(gm.effective_from) OVER (ORDER BY gm.effective_from) - 1, 'infinity'::date) AS until
+             FROM grant_minutes gm WHERE gm.grant_id = ${grant}.id) p)`;
+
+/** Minutes of counted contacts of the course from `from` to `to`. */
+export const LOGGED_IN_PERIOD = (course: string, from: string, to: string) =>
+  `(SELECT COALESCE(SUM(ct.minutes), 0)::int FROM contact ct
+     WHERE ct.course_id = ${course}.id AND ct.contact_date BETWEEN ${from} AND ${to} AND ${COUNTED_CONTACT('ct')})`;

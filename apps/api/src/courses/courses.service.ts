@@ -2,11 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   addDays,
+  addMonths,
+  CourseFlag,
   COURSE_SORT_FIELDS,
   type CourseDetail,
   CourseStatus,
   type CourseSummary,
   daysBetween,
+  GRANT_EXPIRY_WARNING_DAYS,
   isoWeek,
   isoWeekStart,
   NO_CONTACT_FLAG_DAYS,
@@ -22,13 +25,22 @@ import { ValidationProblem } from '../common/problem';
 import { SqlParams } from '../common/sql-params';
 import { NotFoundProblem, updateWithVersion } from '../common/versioned-update';
 import { checkMentor, GrantsService } from '../grants/grants.service';
-import { COUNTED_CONTACT, GRANTED_IN_WEEK, LOGGED_IN_WEEK } from './course-queries';
+import {
+  COUNTED_CONTACT,
+  GRANTED_IN_PERIOD,
+  GRANTED_IN_WEEK,
+  LOGGED_IN_PERIOD,
+  LOGGED_IN_WEEK,
+} from './course-queries';
 import { courseVisibility } from './course-visibility';
 import { CourseMentorPeriod } from './course-mentor-period.entity';
 import type { ChangeCourseDto, CourseListQueryDto } from './dto/course.dto';
 import { MentorCourse } from './mentor-course.entity';
 
-interface CourseRow extends Omit<CourseSummary, 'thisWeek' | 'noRecentContact' | 'overBudgetThisWeek'> {
+interface CourseRow extends Omit<
+  CourseSummary,
+  'thisWeek' | 'noRecentContact' | 'overBudgetThisWeek' | 'expiresSoon'
+> {
   grantedMinutes: number;
   loggedMinutes: number;
   grantId: string;
@@ -39,9 +51,9 @@ interface CourseRow extends Omit<CourseSummary, 'thisWeek' | 'noRecentContact' |
 }
 
 const SORT_SQL: Record<(typeof COURSE_SORT_FIELDS)[number], string> = {
-  citizenName: 'ci.name',
-  endsOn: 'g.ends_on',
-  lastContactDate: '"lastContactDate"',
+  citizenName: 'x."citizenName"',
+  endsOn: 'x."endsOn"',
+  lastContactDate: 'x."lastContactDate"',
 };
 
 /** Granted against logged minutes of one week; under-delivery counts only once the week is over. */
@@ -65,40 +77,68 @@ export class CoursesService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Courses with this week's budget, last contact and flags, in one query. */
+  /** Courses with this week's and this month's budget, last contact and flags, in one query. */
   private async query(
     caller: AuthenticatedUser,
-    filter: { id?: string; status?: CourseStatus; sort?: string; limit: number; offset: number },
+    filter: {
+      id?: string;
+      status?: CourseStatus;
+      search?: string;
+      flag?: CourseFlag;
+      sort?: string;
+      limit: number;
+      offset: number;
+    },
   ): Promise<{ rows: CourseRow[]; today: string; weekStart: string }> {
     const today = todayInDenmark();
     const weekStart = isoWeekStart(today);
+    const monthStart = `${today.slice(0, 8)}01`;
+    const monthEnd = addDays(addMonths(monthStart, 1), -1);
     const p = new SqlParams();
     const week = `${p.add(weekStart)}::date`;
+    const month = { start: `${p.add(monthStart)}::date`, end: `${p.add(monthEnd)}::date` };
     const visible = courseVisibility('co', 'ci', caller, p.addAll([]));
     p.addAll(visible.params);
     const conditions = [visible.sql];
     if (filter.id) conditions.push(`co.id = ${p.add(filter.id)}`);
     if (filter.status) conditions.push(`co.status = ${p.add(filter.status)}`);
     else if (!filter.id) conditions.push(`co.status <> 'ended'`);
+    if (filter.search)
+      conditions.push(`ci.name ILIKE ${p.add(`%${filter.search.replace(/[\\%_]/g, '\\$&')}%`)}`);
+    // Flags filter on the computed columns, so they apply to the outer query.
+    const flagCondition = (flag: CourseFlag) => {
+      switch (flag) {
+        case CourseFlag.NoRecentContact:
+          return `x.status = 'active' AND COALESCE(x."lastContactDate", x."startsOn") <= ${p.add(addDays(today, -NO_CONTACT_FLAG_DAYS))}`;
+        case CourseFlag.OverBudget:
+          return `x."loggedMinutes" > x."grantedMinutes"`;
+        case CourseFlag.ExpiresSoon:
+          return `x."endsOn" <= ${p.add(addDays(today, GRANT_EXPIRY_WARNING_DAYS))}`;
+      }
+    };
+    const outerWhere = filter.flag ? `WHERE ${flagCondition(filter.flag)}` : '';
     const sort = sortOrDefault(filter.sort, COURSE_SORT_FIELDS, { field: 'citizenName', direction: 'ASC' });
     const rows: CourseRow[] = await this.db.query(
-      `SELECT co.id, g.id AS "grantId", g.citizen_id AS "citizenId", ci.name AS "citizenName", ci.cpr_masked AS "cprMasked",
-              g.mentor_type AS "mentorType", co.status, co.mentor_id AS "mentorId", m.name AS "mentorName",
-              co.organisation_id AS "organisationId", o.name AS "organisationName",
-              to_char(g.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(g.ends_on, 'YYYY-MM-DD') AS "endsOn",
-              co.end_reason AS "endReason", to_char(co.ended_on, 'YYYY-MM-DD') AS "endedOn", co.version,
-              ${GRANTED_IN_WEEK('g', week)} AS "grantedMinutes",
-              ${LOGGED_IN_WEEK('co', week)} AS "loggedMinutes",
-              (SELECT to_char(MAX(ct.contact_date), 'YYYY-MM-DD') FROM contact ct
-                WHERE ct.course_id = co.id AND ${COUNTED_CONTACT('ct')}) AS "lastContactDate",
-              count(*) OVER () AS total
-         FROM mentor_course co
-         JOIN mentor_grant g ON g.id = co.grant_id
-         JOIN citizen ci ON ci.id = g.citizen_id
-         JOIN organisation o ON o.id = co.organisation_id
-         LEFT JOIN app_user m ON m.id = co.mentor_id
-        WHERE ${conditions.join(' AND ')}
-        ORDER BY ${SORT_SQL[sort.field]} ${sort.direction} NULLS LAST, co.id
+      `SELECT x.*, count(*) OVER () AS total FROM (
+         SELECT co.id, g.id AS "grantId", g.citizen_id AS "citizenId", ci.name AS "citizenName", ci.cpr_masked AS "cprMasked",
+                g.mentor_type AS "mentorType", co.status, co.mentor_id AS "mentorId", m.name AS "mentorName",
+                co.organisation_id AS "organisationId", o.name AS "organisationName",
+                to_char(g.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(g.ends_on, 'YYYY-MM-DD') AS "endsOn",
+                co.end_reason AS "endReason", to_char(co.ended_on, 'YYYY-MM-DD') AS "endedOn", co.version,
+                ${GRANTED_IN_WEEK('g', week)} AS "grantedMinutes",
+                ${LOGGED_IN_WEEK('co', week)} AS "loggedMinutes",
+                ${GRANTED_IN_PERIOD('g', month.start, month.end)} AS "monthGrantedMinutes",
+                ${LOGGED_IN_PERIOD('co', month.start, month.end)} AS "monthDeliveredMinutes",
+                (SELECT to_char(MAX(ct.contact_date), 'YYYY-MM-DD') FROM contact ct
+                  WHERE ct.course_id = co.id AND ${COUNTED_CONTACT('ct')}) AS "lastContactDate"
+           FROM mentor_course co
+           JOIN mentor_grant g ON g.id = co.grant_id
+           JOIN citizen ci ON ci.id = g.citizen_id
+           JOIN organisation o ON o.id = co.organisation_id
+           LEFT JOIN app_user m ON m.id = co.mentor_id
+          WHERE ${conditions.join(' AND ')}) x
+        ${outerWhere}
+        ORDER BY ${SORT_SQL[sort.field]} ${sort.direction} NULLS LAST, x.id
         LIMIT ${p.add(filter.limit)} OFFSET ${p.add(filter.offset)}`,
       p.values,
     );
@@ -122,10 +162,14 @@ export class CoursesService {
       startsOn: row.startsOn,
       endsOn: row.endsOn,
       thisWeek,
+      monthGrantedMinutes: row.monthGrantedMinutes,
+      monthDeliveredMinutes: row.monthDeliveredMinutes,
       lastContactDate: row.lastContactDate,
       noRecentContact:
         row.status === CourseStatus.Active && daysBetween(since, today) >= NO_CONTACT_FLAG_DAYS,
       overBudgetThisWeek: thisWeek.overrunMinutes > 0,
+      expiresSoon:
+        row.status !== CourseStatus.Ended && daysBetween(today, row.endsOn) <= GRANT_EXPIRY_WARNING_DAYS,
     };
   }
 

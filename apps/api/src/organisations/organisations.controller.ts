@@ -1,9 +1,9 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@mentor/domain';
 import { CurrentUser, RequirePermission } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { OrganisationListQueryDto, OrganisationPageDto } from './dto/organisation.dto';
+import { MentorOptionDto, OrganisationListQueryDto, OrganisationPageDto } from './dto/organisation.dto';
 import { OrganisationsService } from './organisations.service';
 
 @ApiTags('organisations')
@@ -22,5 +22,16 @@ export class OrganisationsController {
     @Query() query: OrganisationListQueryDto,
   ): Promise<OrganisationPageDto> {
     return this.organisations.list(user, query);
+  }
+
+  @Get(':id/mentors')
+  @RequirePermission(Permission.CoursesManage)
+  @ApiOkResponse({ type: [MentorOptionDto], description: 'Active mentors of the organisation, by name.' })
+  @ApiNotFoundResponse({ description: 'No such organisation, or not one the caller may see.' })
+  mentors(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<MentorOptionDto[]> {
+    return this.organisations.mentors(user, id);
   }
 }

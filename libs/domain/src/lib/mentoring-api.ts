@@ -202,3 +202,9 @@ export interface ContactLogged {
 
 export const CITIZEN_SORT_FIELDS = ['name'] as const;
 export const COURSE_SORT_FIELDS = ['citizenName', 'endsOn', 'lastContactDate'] as const;
+
+/** A mentor to choose when assigning a course. */
+export interface MentorOption {
+  id: string;
+  name: string;
+}

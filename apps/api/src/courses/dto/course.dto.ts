@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   type ChangeCourseRequest,
   CourseEndReason,
+  CourseFlag,
   CourseStatus,
   COURSE_SORT_FIELDS,
   type CourseDetail,
@@ -13,7 +14,7 @@ import {
   type WeekBudget,
 } from '@mentor/domain';
 import { Type } from 'class-transformer';
-import { IsEnum, IsIn, IsInt, IsOptional, IsUUID, Min } from 'class-validator';
+import { IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
 import { GrantDetailDto } from '../../grants/dto/grant.dto';
 
@@ -26,6 +27,17 @@ export class CourseListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsEnum(CourseStatus)
   status?: CourseStatus;
+
+  @ApiPropertyOptional({ description: 'Part of the citizen name.', maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
+
+  @ApiPropertyOptional({ enum: CourseFlag, enumName: 'CourseFlag' })
+  @IsOptional()
+  @IsEnum(CourseFlag)
+  flag?: CourseFlag;
 
   @ApiPropertyOptional({ enum: sortValues(COURSE_SORT_FIELDS), default: 'citizenName' })
   @IsOptional()
@@ -73,9 +85,12 @@ export class CourseSummaryDto implements CourseSummary {
   @ApiProperty({ format: 'date' }) startsOn: string;
   @ApiProperty({ format: 'date' }) endsOn: string;
   @ApiProperty({ type: WeekBudgetDto }) thisWeek: WeekBudgetDto;
+  @ApiProperty() monthGrantedMinutes: number;
+  @ApiProperty() monthDeliveredMinutes: number;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) lastContactDate: string | null;
   @ApiProperty() noRecentContact: boolean;
   @ApiProperty() overBudgetThisWeek: boolean;
+  @ApiProperty() expiresSoon: boolean;
 }
 
 class MentorPeriodDto implements MentorPeriod {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  type MentorOption,
   ORGANISATION_SORT_FIELDS,
   OrganisationKind,
   type OrganisationSummary,
@@ -27,4 +28,9 @@ export class OrganisationPageDto implements Page<OrganisationSummaryDto> {
   @ApiProperty() total: number;
   @ApiProperty() limit: number;
   @ApiProperty() offset: number;
+}
+
+export class MentorOptionDto implements MentorOption {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
 }
