@@ -54,7 +54,7 @@ describe('citizens, grants, courses and contacts', () => {
   it('registers a citizen with a masked, encrypted CPR number', async () => {
     const bad = await t.request<any>('POST', '/api/citizens', {
       token: caseworker,
-      json: { name: 'Fiktiv Borger', cpr: '320190-1234', preferredMeetingPlace: 'home' },
+      json: { name: 'Testborger Unikasen', cpr: '320190-1234', preferredMeetingPlace: 'home' },
     });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: any) => e.field)).toEqual(['cpr']);
@@ -62,7 +62,7 @@ describe('citizens, grants, courses and contacts', () => {
     const created = await t.request<any>('POST', '/api/citizens', {
       token: caseworker,
       json: {
-        name: 'Fiktiv Borger',
+        name: 'Testborger Unikasen',
         cpr: '010190-1235',
         preferredMeetingPlace: 'out_of_home',
         meetingPlaceReason: 'Vil gerne ud',
@@ -107,7 +107,7 @@ describe('citizens, grants, courses and contacts', () => {
   it('finds a citizen by whole CPR number or part of the name, audit-logging the search', async () => {
     const byCpr = await t.request<any>('GET', '/api/citizens?search=010190-1235', { token: caseworker });
     expect(byCpr.body.items.map((c: any) => c.id)).toEqual([citizenId]);
-    const byName = await t.request<any>('GET', '/api/citizens?search=fiktiv', { token: caseworker });
+    const byName = await t.request<any>('GET', '/api/citizens?search=unikasen', { token: caseworker });
     expect(byName.body.total).toBe(1);
     const [search] = await t.db.query(
       `SELECT details FROM audit_event WHERE action = 'citizen.search' AND details->>'cpr' IS NOT NULL ORDER BY at DESC LIMIT 1`,
@@ -262,15 +262,15 @@ describe('citizens, grants, courses and contacts', () => {
   });
 
   it("shows the caseload with this month's delivery and filters by flag", async () => {
-    const caseload = await t.request<any>('GET', '/api/courses?flag=over_budget', { token: caseworker });
+    const caseload = await t.request<any>('GET', '/api/courses?flag=over_budget&limit=100', { token: caseworker });
     const row = caseload.body.items.find((c: any) => c.id === courseId);
     expect(row).toBeDefined();
     expect(row.monthDeliveredMinutes).toBeGreaterThan(0);
     expect(row.monthGrantedMinutes).toBeGreaterThan(0);
     expect(row.expiresSoon).toBe(false);
-    const expiring = await t.request<any>('GET', '/api/courses?flag=expires_soon', { token: caseworker });
+    const expiring = await t.request<any>('GET', '/api/courses?flag=expires_soon&limit=100', { token: caseworker });
     expect(expiring.body.items.map((c: any) => c.id)).not.toContain(courseId);
-    const byName = await t.request<any>('GET', '/api/courses?search=fiktiv%20bor', { token: caseworker });
+    const byName = await t.request<any>('GET', '/api/courses?search=borger%20unika', { token: caseworker });
     expect(byName.body.items.map((c: any) => c.id)).toEqual([courseId]);
     expect((await t.request('GET', '/api/courses?flag=bogus', { token: caseworker })).status).toBe(400);
   });

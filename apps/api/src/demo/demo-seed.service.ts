@@ -1,18 +1,24 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
 import type { DataSource } from 'typeorm';
+import { CprCipher } from '../citizens/cpr-cipher';
+import { todayInDenmark } from '../common/clock';
 import { Municipality } from '../organisations/municipality.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { User } from '../users/user.entity';
 import { DEMO_MUNICIPALITY, DEMO_ORGANISATIONS, DEMO_PASSWORD } from './demo-data';
+import { seedDemoMentoring } from './demo-mentoring';
 
 /** Seeds the demo municipality. Idempotent: what exists (by code, name, username) is left alone. */
 @Injectable()
 export class DemoSeedService {
   private readonly logger = new Logger('DemoSeed');
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(CprCipher) private readonly cipher: CprCipher,
+  ) {}
 
   async seed(): Promise<{ created: number }> {
     return this.db.transaction(async (tx) => {
@@ -50,6 +56,7 @@ export class DemoSeedService {
           created++;
         }
       }
+      created += await seedDemoMentoring(tx, municipality.id, this.cipher, todayInDenmark());
       if (created > 0) this.logger.log(`Demo data: created ${created} rows.`);
       return { created };
     });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CitizensModule } from '../citizens/citizens.module';
 import { DemoSeedService } from './demo-seed.service';
 
-@Module({ providers: [DemoSeedService], exports: [DemoSeedService] })
+@Module({ imports: [CitizensModule], providers: [DemoSeedService], exports: [DemoSeedService] })
 export class DemoModule {}
