@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Logger as PinoLogger } from 'pino';
-import { DataSource } from 'typeorm';
+import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import { runMigrations } from '@mentor/migrations';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
@@ -28,6 +28,8 @@ export interface CreateAppOptions {
   config: AppConfig;
   databaseUrl: string;
   logger: PinoLogger;
+  /** Sees every SQL statement (tests count them). */
+  queryLogger?: TypeOrmLogger;
 }
 
 /** Content-Security-Policy: no inline or eval'd script; Angular's component styles need inline styles. */
@@ -49,6 +51,7 @@ export async function createApp({
   config,
   databaseUrl,
   logger,
+  queryLogger,
 }: CreateAppOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     // Requests are logged by the hooks below, with the route pattern instead of the raw URL.
@@ -59,7 +62,7 @@ export async function createApp({
     genReqId: requestId,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.register(config, databaseUrl),
+    AppModule.register(config, databaseUrl, queryLogger),
     adapter,
     {
       logger: new PinoNestLogger(logger),

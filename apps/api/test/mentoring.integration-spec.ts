@@ -262,13 +262,17 @@ describe('citizens, grants, courses and contacts', () => {
   });
 
   it("shows the caseload with this month's delivery and filters by flag", async () => {
-    const caseload = await t.request<any>('GET', '/api/courses?flag=over_budget&limit=100', { token: caseworker });
+    const caseload = await t.request<any>('GET', '/api/courses?flag=over_budget&limit=100', {
+      token: caseworker,
+    });
     const row = caseload.body.items.find((c: any) => c.id === courseId);
     expect(row).toBeDefined();
     expect(row.monthDeliveredMinutes).toBeGreaterThan(0);
     expect(row.monthGrantedMinutes).toBeGreaterThan(0);
     expect(row.expiresSoon).toBe(false);
-    const expiring = await t.request<any>('GET', '/api/courses?flag=expires_soon&limit=100', { token: caseworker });
+    const expiring = await t.request<any>('GET', '/api/courses?flag=expires_soon&limit=100', {
+      token: caseworker,
+    });
     expect(expiring.body.items.map((c: any) => c.id)).not.toContain(courseId);
     const byName = await t.request<any>('GET', '/api/courses?search=borger%20unika', { token: caseworker });
     expect(byName.body.items.map((c: any) => c.id)).toEqual([courseId]);

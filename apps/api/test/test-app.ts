@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/app-config';
 import { createLogger } from '../src/common/logger';
+import { QueryCounter } from '../src/database/query-counter';
 import { DEMO_PASSWORD } from '../src/demo/demo-data';
 import { DemoSeedService } from '../src/demo/demo-seed.service';
 
@@ -14,6 +15,8 @@ export interface TestResponse<T = unknown> {
 
 export interface TestApp {
   app: NestFastifyApplication;
+  /** SQL statements sent since the last reset. */
+  queries: QueryCounter;
   baseUrl: string;
   db: DataSource;
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<TestResponse<T>>;
@@ -35,7 +38,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   if (!databaseUrl)
     throw new Error('MENTOR_TEST_DATABASE_URL is not set; run through jest.integration.config.cjs');
   const config = loadConfig({ ...process.env, WEB_DIST_DIR: '/nonexistent', ...env });
-  const app = await createApp({ config, databaseUrl, logger: createLogger('silent') });
+  const queries = new QueryCounter();
+  const app = await createApp({ config, databaseUrl, logger: createLogger('silent'), queryLogger: queries });
   await app.get(DemoSeedService).seed();
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
@@ -62,6 +66,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 
   return {
     app,
+    queries,
     baseUrl,
     db: app.get(DataSource),
     request,

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { dataSourceOptions } from '@mentor/migrations';
-import { DataSource, type DataSourceOptions } from 'typeorm';
+import { DataSource, type DataSourceOptions, type Logger } from 'typeorm';
 import { ENTITIES } from './entities';
 
 /** The API's TypeORM options: the shared configuration with the API's entities. */
-export function appDataSourceOptions(url: string): DataSourceOptions {
-  return dataSourceOptions(url, ENTITIES);
+export function appDataSourceOptions(url: string, logger?: Logger): DataSourceOptions {
+  const options = dataSourceOptions(url, ENTITIES);
+  return logger ? { ...options, logging: ['query'], logger } : options;
 }
 
 /** For TypeORM's own CLI (`typeorm -d`): reads DATABASE_URL. */

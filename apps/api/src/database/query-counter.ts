@@ -1,0 +1,29 @@
+import type { Logger as TypeOrmLogger } from 'typeorm';
+
+/** Counts the SQL statements TypeORM sends; tests use it to prove a request's query count is fixed. */
+export class QueryCounter implements TypeOrmLogger {
+  count = 0;
+
+  logQuery() {
+    this.count++;
+  }
+  logQueryError() {
+    // Errors are the caller's to report; they are not counted.
+  }
+  logQuerySlow() {
+    // Slow queries are counted once, by logQuery.
+  }
+  logSchemaBuild() {
+    // Schema building is not a request's work.
+  }
+  logMigration() {
+    // Migrations are not a request's work.
+  }
+  log() {
+    // Driver notices are not statements.
+  }
+
+  reset() {
+    this.count = 0;
+  }
+}

@@ -1,0 +1,55 @@
+import { startTestApp, type TestApp } from './test-app';
+
+/**
+ * Each list endpoint answers with a fixed number of SQL statements however many rows it returns:
+ * no N+1. Counts include the session lookup and the audit insert.
+ */
+describe('SQL statements per list request', () => {
+  let t: TestApp;
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    for (const username of ['mentor.cji1', 'sagsbehandler.cji', 'teamleder.cji'])
+      tokens[username] = await t.login(username);
+  });
+  afterAll(() => t.close());
+
+  async function statements(username: string, path: string): Promise<{ count: number; rows: number }> {
+    // A session seen within the last minute is not touched again, so the count does not depend on timing.
+    await t.db.query('UPDATE session SET last_seen_at = now()');
+    t.queries.reset();
+    const response = await t.request<any>('GET', path, { token: tokens[username] });
+    expect(response.status).toBe(200);
+    const rows = Array.isArray(response.body) ? response.body.length : response.body.items.length;
+    return { count: t.queries.count, rows };
+  }
+
+  it.each([
+    ['mentor.cji1', '/api/courses', 3],
+    ['sagsbehandler.cji', '/api/courses?limit=100', 3],
+    ['teamleder.cji', '/api/courses?limit=100', 3],
+    ['sagsbehandler.cji', '/api/citizens?limit=100', 4],
+    ['teamleder.cji', '/api/users?limit=100', 3],
+    ['teamleder.cji', '/api/organisations?limit=100', 3],
+  ])('%s GET %s uses %i statements', async (username, path, expected) => {
+    const few = await statements(
+      username,
+      path.replace(/limit=\d+/, 'limit=1').replace(/^(\/api\/courses)$/, '$1?limit=1'),
+    );
+    const many = await statements(username, path);
+    expect(many.rows).toBeGreaterThan(1);
+    expect(few.count).toBe(expected);
+    expect(many.count).toBe(expected);
+  });
+
+  it('reads a course page and its contacts in a fixed number of statements', async () => {
+    const courses = await t.request<any>('GET', '/api/courses', { token: tokens['mentor.cji1'] });
+    const id = courses.body.items[0].id;
+    expect((await statements('mentor.cji1', `/api/courses/${id}/contacts?limit=100`)).count).toBe(4);
+    await t.db.query('UPDATE session SET last_seen_at = now()');
+    t.queries.reset();
+    await t.request('GET', `/api/courses/${id}`, { token: tokens['mentor.cji1'] });
+    expect(t.queries.count).toBeLessThanOrEqual(6);
+  });
+});
