@@ -277,6 +277,14 @@ describe('citizens, grants, courses and contacts', () => {
     const byName = await t.request<any>('GET', '/api/courses?search=borger%20unika', { token: caseworker });
     expect(byName.body.items.map((c: any) => c.id)).toEqual([courseId]);
     expect((await t.request('GET', '/api/courses?flag=bogus', { token: caseworker })).status).toBe(400);
+
+    const { lastWeek } = row;
+    expect(lastWeek.grantedMinutes).toBe(60);
+    expect(lastWeek.underDeliveredMinutes).toBe(Math.max(0, 60 - lastWeek.loggedMinutes));
+    const under = await t.request<any>('GET', '/api/courses?flag=under_delivered&limit=100', {
+      token: teamLeader,
+    });
+    expect(under.body.items.some((c: any) => c.id === courseId)).toBe(lastWeek.underDeliveredMinutes > 0);
   });
 
   it('lists the mentors a course can be given to', async () => {

@@ -43,6 +43,8 @@ interface CourseRow extends Omit<
 > {
   grantedMinutes: number;
   loggedMinutes: number;
+  lastWeekGrantedMinutes: number;
+  lastWeekLoggedMinutes: number;
   grantId: string;
   endReason: CourseDetail['endReason'];
   endedOn: string | null;
@@ -96,6 +98,7 @@ export class CoursesService {
     const monthEnd = addDays(addMonths(monthStart, 1), -1);
     const p = new SqlParams();
     const week = `${p.add(weekStart)}::date`;
+    const lastWeek = `${p.add(addDays(weekStart, -7))}::date`;
     const month = { start: `${p.add(monthStart)}::date`, end: `${p.add(monthEnd)}::date` };
     const visible = courseVisibility('co', 'ci', caller, p.addAll([]));
     p.addAll(visible.params);
@@ -112,6 +115,8 @@ export class CoursesService {
           return `x.status = 'active' AND COALESCE(x."lastContactDate", x."startsOn") <= ${p.add(addDays(today, -NO_CONTACT_FLAG_DAYS))}`;
         case CourseFlag.OverBudget:
           return `x."loggedMinutes" > x."grantedMinutes"`;
+        case CourseFlag.UnderDelivered:
+          return `x."lastWeekLoggedMinutes" < x."lastWeekGrantedMinutes"`;
         case CourseFlag.ExpiresSoon:
           return `x."endsOn" <= ${p.add(addDays(today, GRANT_EXPIRY_WARNING_DAYS))}`;
       }
@@ -127,6 +132,8 @@ export class CoursesService {
                 co.end_reason AS "endReason", to_char(co.ended_on, 'YYYY-MM-DD') AS "endedOn", co.version,
                 ${GRANTED_IN_WEEK('g', week)} AS "grantedMinutes",
                 ${LOGGED_IN_WEEK('co', week)} AS "loggedMinutes",
+                ${GRANTED_IN_WEEK('g', lastWeek)} AS "lastWeekGrantedMinutes",
+                ${LOGGED_IN_WEEK('co', lastWeek)} AS "lastWeekLoggedMinutes",
                 ${GRANTED_IN_PERIOD('g', month.start, month.end)} AS "monthGrantedMinutes",
                 ${LOGGED_IN_PERIOD('co', month.start, month.end)} AS "monthDeliveredMinutes",
                 (SELECT to_char(MAX(ct.contact_date), 'YYYY-MM-DD') FROM contact ct
@@ -162,6 +169,12 @@ export class CoursesService {
       startsOn: row.startsOn,
       endsOn: row.endsOn,
       thisWeek,
+      lastWeek: weekBudget(
+        addDays(weekStart, -7),
+        row.lastWeekGrantedMinutes,
+        row.lastWeekLoggedMinutes,
+        today,
+      ),
       monthGrantedMinutes: row.monthGrantedMinutes,
       monthDeliveredMinutes: row.monthDeliveredMinutes,
       lastContactDate: row.lastContactDate,

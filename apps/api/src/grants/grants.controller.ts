@@ -33,7 +33,7 @@ export class GrantsController {
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<GrantDetailDto> {
-    return this.grants.get(user, id);
+    return this.grants.read(user, id);
   }
 
   @Post(':id/minutes')

@@ -142,6 +142,19 @@ export class GrantsService {
     return this.get(caller, grantId);
   }
 
+  /** A grant for its own page: the read is audit-logged. */
+  async read(caller: AuthenticatedUser, id: string): Promise<GrantDetail> {
+    const grant = await this.get(caller, id);
+    await this.audit.record(caller, {
+      action: 'grant.read',
+      citizenId: grant.citizenId,
+      entityType: 'mentor_grant',
+      entityId: id,
+    });
+    return grant;
+  }
+
+  /** A grant the caller may see (404 otherwise); not audit-logged, for callers that log their own read. */
   async get(
     caller: AuthenticatedUser,
     id: string,

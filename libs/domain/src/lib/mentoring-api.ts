@@ -118,6 +118,8 @@ export interface CourseSummary {
   startsOn: string;
   endsOn: string;
   thisWeek: WeekBudget;
+  /** The week before, complete: shows under-delivery as well as overrun. */
+  lastWeek: WeekBudget;
   /** Granted minutes of this calendar month's days inside the grant (weekly minutes × days / 7). */
   monthGrantedMinutes: number;
   /** Logged minutes this calendar month. */
@@ -135,6 +137,8 @@ export enum CourseFlag {
   NoRecentContact = 'no_recent_contact',
   OverBudget = 'over_budget',
   ExpiresSoon = 'expires_soon',
+  /** Fewer minutes delivered last week than granted. */
+  UnderDelivered = 'under_delivered',
 }
 
 export const COURSE_FLAGS = Object.values(CourseFlag);

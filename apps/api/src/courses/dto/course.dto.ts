@@ -85,6 +85,8 @@ export class CourseSummaryDto implements CourseSummary {
   @ApiProperty({ format: 'date' }) startsOn: string;
   @ApiProperty({ format: 'date' }) endsOn: string;
   @ApiProperty({ type: WeekBudgetDto }) thisWeek: WeekBudgetDto;
+  @ApiProperty({ type: WeekBudgetDto, description: 'Last week, with under-delivery.' })
+  lastWeek: WeekBudgetDto;
   @ApiProperty() monthGrantedMinutes: number;
   @ApiProperty() monthDeliveredMinutes: number;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) lastContactDate: string | null;
