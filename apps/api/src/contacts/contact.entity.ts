@@ -17,6 +17,8 @@ import { User } from '../users/user.entity';
 /** One meeting, call or message between mentor and citizen. Transport time is not contact time. */
 @Entity({ name: 'contact' })
 @Index('ix_contact_course_date', ['courseId', 'contactDate'])
+// Whether a contact has been corrected is asked for every contact counted.
+@Index('ix_contact_corrects', ['correctsContactId'], { where: '"corrects_contact_id" IS NOT NULL' })
 @Index('uq_contact_idempotency', ['municipalityId', 'createdBy', 'idempotencyKey'], {
   unique: true,
   where: '"idempotency_key" IS NOT NULL',

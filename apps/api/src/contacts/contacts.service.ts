@@ -216,11 +216,41 @@ export class ContactsService {
       ]);
     }
     const hash = requestHash(courseId, dto);
-    if (idempotencyKey) {
-      const earlier = await this.byIdempotencyKey(caller, idempotencyKey);
-      if (earlier) return this.replay(caller, earlier, hash);
-    }
-    const course = await this.course(caller, courseId);
+    const weekStart = isoWeekStart(dto.contactDate);
+    // One statement: the course as the caller may see it, its budget for the contact's week,
+    // and any contact this caller already logged under the key.
+    const p = new SqlParams();
+    const id = p.add(courseId);
+    const week = `${p.add(weekStart)}::date`;
+    const key = p.add(idempotencyKey ?? null);
+    const caller$ = p.add(caller.id);
+    const municipality = p.add(caller.municipalityId);
+    const visible = courseVisibility('co', 'ci', caller, p.addAll([]));
+    p.addAll(visible.params);
+    const [found]: (Partial<CourseForContact> & {
+      weekGranted: number | null;
+      weekLogged: number | null;
+      earlierId: string | null;
+      earlierHash: string | null;
+    })[] = await this.db.query(
+      `SELECT c.*, e.id AS "earlierId", e.request_hash AS "earlierHash"
+         FROM (SELECT 1) one
+         LEFT JOIN LATERAL (
+           SELECT co.id, g.citizen_id AS "citizenId", co.status, co.mentor_id AS "mentorId",
+                  to_char(g.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(g.ends_on, 'YYYY-MM-DD') AS "endsOn",
+                  ${GRANTED_IN_WEEK('g', week)} AS "weekGranted", ${LOGGED_IN_WEEK('co', week)} AS "weekLogged"
+             FROM mentor_course co JOIN mentor_grant g ON g.id = co.grant_id JOIN citizen ci ON ci.id = g.citizen_id
+            WHERE co.id = ${id} AND ${visible.sql}) c ON TRUE
+         LEFT JOIN LATERAL (
+           SELECT e.id, e.request_hash FROM contact e
+            WHERE e.municipality_id = ${municipality}::uuid AND e.created_by = ${caller$}::uuid
+              AND e.idempotency_key = ${key}::varchar) e ON TRUE`,
+      p.values,
+    );
+    if (found?.earlierId && found.earlierHash)
+      return this.replay(caller, { id: found.earlierId, requestHash: found.earlierHash }, hash);
+    if (!found?.id) throw new NotFoundProblem('course');
+    const course = found as CourseForContact & { weekGranted: number; weekLogged: number };
     if (course.mentorId !== caller.id) {
       throw new ProblemException({
         status: 403,
@@ -229,50 +259,58 @@ export class ContactsService {
       });
     }
     this.checkContact(course, dto);
-    const id = await this.db.transaction(async (tx) => {
-      const rows: { id: string }[] = await tx.query(
-        `INSERT INTO contact (municipality_id, course_id, contact_date, start_time, minutes, form, showed_up, topics, help,
+    // One statement, so one round trip: the contact and its audit record commit together.
+    const [inserted]: ContactRow[] = await this.db.query(
+      `WITH inserted AS (
+         INSERT INTO contact (municipality_id, course_id, contact_date, start_time, minutes, form, showed_up, topics, help,
                               note, transport_minutes, idempotency_key, request_hash, created_by, version)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1)
          ON CONFLICT (municipality_id, created_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-         RETURNING id`,
-        [
-          caller.municipalityId,
-          courseId,
-          dto.contactDate,
-          dto.startTime,
-          dto.minutes,
-          dto.form,
-          dto.showedUp,
-          dto.topics,
-          dto.help,
-          dto.note?.trim() || null,
-          dto.transportMinutes ?? null,
-          idempotencyKey ?? null,
-          hash,
-          caller.id,
-        ],
-      );
-      if (!rows[0]) return undefined;
-      await this.audit.record(
-        caller,
-        {
-          action: 'contact.create',
-          citizenId: course.citizenId,
-          entityType: 'contact',
-          entityId: rows[0].id,
-        },
-        tx,
-      );
-      return rows[0].id;
-    });
-    if (!id) {
+         RETURNING id, course_id AS "courseId", to_char(contact_date, 'YYYY-MM-DD') AS "contactDate",
+                   to_char(start_time, 'HH24:MI') AS "startTime", minutes, form, showed_up AS "showedUp", topics, help,
+                   note, transport_minutes AS "transportMinutes", corrects_contact_id AS "correctsContactId",
+                   created_by AS "createdBy", created_at AS "createdAt", updated_at AS "updatedAt",
+                   deleted_at AS "deletedAt", version
+       ), audited AS (
+         INSERT INTO audit_event (municipality_id, user_id, action, citizen_id, entity_type, entity_id, request_id)
+         SELECT $1, $14, 'contact.create', $15, 'contact', id, $16 FROM inserted
+       )
+       SELECT * FROM inserted`,
+      [
+        caller.municipalityId,
+        courseId,
+        dto.contactDate,
+        dto.startTime,
+        dto.minutes,
+        dto.form,
+        dto.showedUp,
+        dto.topics,
+        dto.help,
+        dto.note?.trim() || null,
+        dto.transportMinutes ?? null,
+        idempotencyKey ?? null,
+        hash,
+        caller.id,
+        course.citizenId,
+        caller.requestId ?? null,
+      ],
+    );
+    if (!inserted) {
       // A concurrent retry with the same key won the race: answer as it was answered.
       const earlier = idempotencyKey ? await this.byIdempotencyKey(caller, idempotencyKey) : undefined;
       if (!earlier) throw new Error('contact insert returned no row without an idempotency conflict');
       return this.replay(caller, earlier, hash);
     }
-    return this.logged(caller, id);
+    return {
+      contact: toView({
+        ...inserted,
+        citizenId: course.citizenId,
+        createdByName: caller.name,
+        idempotencyKey: null,
+        requestHash: null,
+      }),
+      week: weekBudget(weekStart, course.weekGranted, course.weekLogged + dto.minutes, todayInDenmark()),
+    };
   }
 
   private async byIdempotencyKey(caller: AuthenticatedUser, key: string) {
