@@ -6,11 +6,4 @@ export class SqlParams {
     this.values.push(value);
     return `$${this.values.length}`;
   }
-
-  /** Appends several values and returns the number of the first, for helpers that number their own. */
-  addAll(values: unknown[]): number {
-    const first = this.values.length + 1;
-    this.values.push(...values);
-    return first;
-  }
 }

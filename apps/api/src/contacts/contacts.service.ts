@@ -130,13 +130,12 @@ export class ContactsService {
   ) {
     const p = new SqlParams();
     const id = p.add(courseId);
-    const visible = courseVisibility('co', 'ci', caller, p.addAll([]));
-    p.addAll(visible.params);
+    const visible = courseVisibility(p, 'co', 'ci', caller);
     const rows: CourseForContact[] = await manager.query(
       `SELECT co.id, g.citizen_id AS "citizenId", co.status, co.mentor_id AS "mentorId",
               to_char(g.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(g.ends_on, 'YYYY-MM-DD') AS "endsOn"
          FROM mentor_course co JOIN mentor_grant g ON g.id = co.grant_id JOIN citizen ci ON ci.id = g.citizen_id
-        WHERE co.id = ${id} AND ${visible.sql}`,
+        WHERE co.id = ${id} AND ${visible}`,
       p.values,
     );
     if (!rows[0]) throw new NotFoundProblem('course');
@@ -150,10 +149,9 @@ export class ContactsService {
   ) {
     const p = new SqlParams();
     const id = p.add(contactId);
-    const visible = courseVisibility('co', 'ci', caller, p.addAll([]));
-    p.addAll(visible.params);
+    const visible = courseVisibility(p, 'co', 'ci', caller);
     const rows: ContactRow[] = await manager.query(
-      `SELECT ${CONTACT_COLUMNS} FROM ${CONTACT_FROM} WHERE ct.id = ${id} AND ${visible.sql} AND ct.deleted_at IS NULL`,
+      `SELECT ${CONTACT_COLUMNS} FROM ${CONTACT_FROM} WHERE ct.id = ${id} AND ${visible} AND ct.deleted_at IS NULL`,
       p.values,
     );
     if (!rows[0]) throw new NotFoundProblem('contact');
@@ -225,8 +223,7 @@ export class ContactsService {
     const key = p.add(idempotencyKey ?? null);
     const caller$ = p.add(caller.id);
     const municipality = p.add(caller.municipalityId);
-    const visible = courseVisibility('co', 'ci', caller, p.addAll([]));
-    p.addAll(visible.params);
+    const visible = courseVisibility(p, 'co', 'ci', caller);
     const [found]: (Partial<CourseForContact> & {
       weekGranted: number | null;
       weekLogged: number | null;
@@ -240,7 +237,7 @@ export class ContactsService {
                   to_char(g.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(g.ends_on, 'YYYY-MM-DD') AS "endsOn",
                   ${GRANTED_IN_WEEK('g', week)} AS "weekGranted", ${LOGGED_IN_WEEK('co', week)} AS "weekLogged"
              FROM mentor_course co JOIN mentor_grant g ON g.id = co.grant_id JOIN citizen ci ON ci.id = g.citizen_id
-            WHERE co.id = ${id} AND ${visible.sql}) c ON TRUE
+            WHERE co.id = ${id} AND ${visible}) c ON TRUE
          LEFT JOIN LATERAL (
            SELECT e.id, e.request_hash FROM contact e
             WHERE e.municipality_id = ${municipality}::uuid AND e.created_by = ${caller$}::uuid

@@ -100,9 +100,8 @@ export class CoursesService {
     const week = `${p.add(weekStart)}::date`;
     const lastWeek = `${p.add(addDays(weekStart, -7))}::date`;
     const month = { start: `${p.add(monthStart)}::date`, end: `${p.add(monthEnd)}::date` };
-    const visible = courseVisibility('co', 'ci', caller, p.addAll([]));
-    p.addAll(visible.params);
-    const conditions = [visible.sql];
+    const visible = courseVisibility(p, 'co', 'ci', caller);
+    const conditions = [visible];
     if (filter.id) conditions.push(`co.id = ${p.add(filter.id)}`);
     if (filter.status) conditions.push(`co.status = ${p.add(filter.status)}`);
     else if (!filter.id) conditions.push(`co.status <> 'ended'`);

@@ -8,6 +8,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CitizensService } from '../citizens/citizens.service';
 import { ValidationProblem } from '../common/problem';
 import { NotFoundProblem, updateWithVersion } from '../common/versioned-update';
+import { SqlParams } from '../common/sql-params';
 import { courseVisibility } from '../courses/course-visibility';
 import { CourseMentorPeriod } from '../courses/course-mentor-period.entity';
 import { MentorCourse } from '../courses/mentor-course.entity';
@@ -160,7 +161,9 @@ export class GrantsService {
     id: string,
     manager: EntityManager = this.db.manager,
   ): Promise<GrantDetail> {
-    const visible = courseVisibility('co', 'ci', caller, 2);
+    const p = new SqlParams();
+    const grantId = p.add(id);
+    const visible = courseVisibility(p, 'co', 'ci', caller);
     const rows: (Omit<GrantDetail, 'minutes'> & { citizenId: string })[] = await manager.query(
       `SELECT g.id, g.citizen_id AS "citizenId", g.caseworker_id AS "caseworkerId", g.mentor_type AS "mentorType",
               g.purpose, g.tasks, g.goals, to_char(g.starts_on, 'YYYY-MM-DD') AS "startsOn",
@@ -171,8 +174,8 @@ export class GrantsService {
          JOIN organisation o ON o.id = g.delivering_organisation_id
          JOIN mentor_course co ON co.grant_id = g.id
          JOIN citizen ci ON ci.id = g.citizen_id
-        WHERE g.id = $1 AND ${visible.sql}`,
-      [id, ...visible.params],
+        WHERE g.id = ${grantId} AND ${visible}`,
+      p.values,
     );
     const grant = rows[0];
     if (!grant) throw new NotFoundProblem('grant');
