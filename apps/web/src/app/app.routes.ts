@@ -35,6 +35,42 @@ export const routes: Routes = [
         loadChildren: () => import('./features/users/users.routes').then((m) => m.routes),
       },
       {
+        path: 'my-citizens',
+        title: 'myCitizens.title',
+        canActivate: [permissionGuard],
+        data: { [PERMISSION_DATA_KEY]: Permission.ContactsWrite },
+        loadComponent: () =>
+          import('./features/courses/pages/my-citizens.page').then((m) => m.MyCitizensPage),
+      },
+      {
+        path: 'caseload',
+        title: 'caseload.title',
+        canActivate: [permissionGuard],
+        data: { [PERMISSION_DATA_KEY]: Permission.CoursesManage },
+        loadComponent: () => import('./features/courses/pages/caseload.page').then((m) => m.CaseloadPage),
+      },
+      {
+        path: 'courses',
+        canActivate: [permissionGuard],
+        data: { [PERMISSION_DATA_KEY]: Permission.CoursesRead },
+        loadChildren: () => import('./features/courses/courses.routes').then((m) => m.routes),
+      },
+      {
+        path: 'citizens/new',
+        title: 'citizenNew.title',
+        canActivate: [permissionGuard],
+        data: { [PERMISSION_DATA_KEY]: Permission.CitizensWrite },
+        loadComponent: () =>
+          import('./features/citizens/pages/new-citizen.page').then((m) => m.NewCitizenPage),
+      },
+      {
+        path: 'grants/new',
+        title: 'grantNew.title',
+        canActivate: [permissionGuard],
+        data: { [PERMISSION_DATA_KEY]: Permission.GrantsWrite },
+        loadComponent: () => import('./features/grants/pages/new-grant.page').then((m) => m.NewGrantPage),
+      },
+      {
         path: '**',
         title: 'notFound.title',
         loadComponent: () => import('./features/not-found/pages/not-found.page').then((m) => m.NotFoundPage),

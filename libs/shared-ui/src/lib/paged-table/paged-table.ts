@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, input, output, TemplateRef } from '@angular/core';
 import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatSortModule, Sort, SortDirection } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
@@ -15,6 +16,8 @@ export interface PagedTableColumn<T> {
   readonly sortLabel?: string;
   /** Text of the cell for a row. */
   readonly cell: (row: T) => string;
+  /** Optional rich cell (a link, chips); gets the row as `$implicit`. `cell` stays the plain text. */
+  readonly template?: TemplateRef<{ $implicit: T }> | null;
 }
 
 /** A sort change: a column id and a direction; an empty direction means "no sort chosen". */
@@ -39,7 +42,7 @@ export interface PagedTablePage {
 @Component({
   selector: 'ui-paged-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatTableModule, MatSortModule, MatPaginatorModule],
+  imports: [MatTableModule, MatSortModule, MatPaginatorModule, NgTemplateOutlet],
   template: `
     <div class="ui-paged-table__scroll">
       <table
@@ -68,7 +71,13 @@ export interface PagedTablePage {
             } @else {
               <th mat-header-cell *matHeaderCellDef>{{ column.header }}</th>
             }
-            <td mat-cell *matCellDef="let row">{{ column.cell(row) }}</td>
+            <td mat-cell *matCellDef="let row">
+              @if (column.template; as template) {
+                <ng-container *ngTemplateOutlet="template; context: { $implicit: row }" />
+              } @else {
+                {{ column.cell(row) }}
+              }
+            </td>
           </ng-container>
         }
 

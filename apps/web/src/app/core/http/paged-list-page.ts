@@ -21,7 +21,10 @@ import { PAGE_SIZE_OPTIONS, PagedList } from './paged-list';
       @if (list().loading()) {
         <ui-loading [label]="'common.loading' | t" />
       }
+      <ng-content select="[pageActions]" />
     </ui-page-header>
+
+    <ng-content />
 
     @if (list().error(); as error) {
       <ui-error-message

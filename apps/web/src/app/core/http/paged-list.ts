@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { computed, signal } from '@angular/core';
+import { computed, Signal, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { Page, PAGE_SIZE_DEFAULT } from '@mentor/domain';
 import { catchError, map, Observable, of, switchMap, tap } from 'rxjs';
@@ -19,23 +19,29 @@ type Result<T> = { ok: true; page: Page<T> } | { ok: false; error: unknown };
 
 /**
  * View state of a server-paged list: the query as a signal, the latest page, loading and error
- * flags. A newer query cancels the request of an older one. Call in an injection context.
+ * flags. A newer query cancels the request of an older one. Optional `filters` (search, flags)
+ * reload the list when they change; call `firstPage()` with a filter change. Call in an
+ * injection context.
  */
-export function pagedList<T>(load: (query: PageQuery) => Observable<Page<T>>, defaultSort: string) {
+export function pagedList<T, F = undefined>(
+  load: (query: PageQuery, filters: F) => Observable<Page<T>>,
+  defaultSort: string,
+  filters?: Signal<F>,
+) {
   const query = signal<PageQuery>({ limit: PAGE_SIZE_DEFAULT, offset: 0, sort: defaultSort });
   const attempt = signal(0);
   const page = signal<Page<T> | null>(null);
   const loading = signal(true);
   const error = signal<'forbidden' | 'failed' | null>(null);
 
-  toObservable(computed(() => ({ query: query(), attempt: attempt() })))
+  toObservable(computed(() => ({ query: query(), attempt: attempt(), filters: filters?.() as F })))
     .pipe(
       tap(() => {
         loading.set(true);
         error.set(null);
       }),
-      switchMap(({ query }) =>
-        load(query).pipe(
+      switchMap(({ query, filters }) =>
+        load(query, filters).pipe(
           map((result): Result<T> => ({ ok: true, page: result })),
           catchError((err: unknown) => of<Result<T>>({ ok: false, error: err })),
         ),
@@ -72,10 +78,14 @@ export function pagedList<T>(load: (query: PageQuery) => Observable<Page<T>>, de
       const sort = direction === '' ? defaultSort : direction === 'desc' ? `-${active}` : active;
       query.update((q) => ({ ...q, sort, offset: 0 }));
     },
+    /** Back to the first page, e.g. when a filter changes. */
+    firstPage(): void {
+      query.update((q) => (q.offset === 0 ? q : { ...q, offset: 0 }));
+    },
     retry(): void {
       attempt.update((n) => n + 1);
     },
   };
 }
 
-export type PagedList<T> = ReturnType<typeof pagedList<T>>;
+export type PagedList<T, F = undefined> = ReturnType<typeof pagedList<T, F>>;

@@ -11,10 +11,38 @@ export interface NavItem {
   readonly exact: boolean;
   /** Permission the role needs; none for pages everyone may see. */
   readonly permission?: Permission;
+  /** Hidden from roles that have this permission (they get another item for the same page). */
+  readonly unlessPermission?: Permission;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { testId: 'nav-home', labelKey: 'nav.home', icon: 'home', path: '/', exact: true },
+  {
+    testId: 'nav-my-citizens',
+    labelKey: 'nav.myCitizens',
+    icon: 'people',
+    path: '/my-citizens',
+    exact: false,
+    permission: Permission.ContactsWrite,
+  },
+  {
+    testId: 'nav-caseload',
+    labelKey: 'nav.caseload',
+    icon: 'folder_shared',
+    path: '/caseload',
+    exact: false,
+    permission: Permission.GrantsWrite,
+  },
+  {
+    // A team leader sees the organisation's courses on the same page.
+    testId: 'nav-courses',
+    labelKey: 'nav.courses',
+    icon: 'folder_shared',
+    path: '/caseload',
+    exact: false,
+    permission: Permission.CoursesManage,
+    unlessPermission: Permission.GrantsWrite,
+  },
   {
     testId: 'nav-organisations',
     labelKey: 'nav.organisations',
@@ -35,5 +63,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
 
 /** The navigation a role may use, from the shared permission map. */
 export function navItemsFor(role: Role): NavItem[] {
-  return NAV_ITEMS.filter((item) => !item.permission || hasPermission(role, item.permission));
+  return NAV_ITEMS.filter(
+    (item) =>
+      (!item.permission || hasPermission(role, item.permission)) &&
+      (!item.unlessPermission || !hasPermission(role, item.unlessPermission)),
+  );
 }

@@ -25,20 +25,29 @@ describe('Shell navigation', () => {
   const navTestIds = (root: HTMLElement) =>
     Array.from(root.querySelectorAll('[data-testid^="nav-"]')).map((el) => el.getAttribute('data-testid'));
 
-  it('shows a mentor only Home', async () => {
-    expect(navTestIds(await renderAs(Role.Mentor))).toEqual(['nav-home']);
+  it('shows a mentor Home and their citizens', async () => {
+    expect(navTestIds(await renderAs(Role.Mentor))).toEqual(['nav-home', 'nav-my-citizens']);
   });
 
-  it('shows a caseworker Home and Organisations', async () => {
-    expect(navTestIds(await renderAs(Role.Caseworker))).toEqual(['nav-home', 'nav-organisations']);
+  it('shows a caseworker Home, the caseload and Organisations', async () => {
+    expect(navTestIds(await renderAs(Role.Caseworker))).toEqual([
+      'nav-home',
+      'nav-caseload',
+      'nav-organisations',
+    ]);
   });
 
-  it('shows a team leader all three', async () => {
+  it("shows a team leader the organisation's courses, Organisations and Users", async () => {
     expect(navTestIds(await renderAs(Role.TeamLeader))).toEqual([
       'nav-home',
+      'nav-courses',
       'nav-organisations',
       'nav-users',
     ]);
+  });
+
+  it('shows an administrator no citizen pages', async () => {
+    expect(navTestIds(await renderAs(Role.Admin))).toEqual(['nav-home', 'nav-organisations', 'nav-users']);
   });
 
   it('shows who is signed in and the sign-out and language controls', async () => {

@@ -1,0 +1,30 @@
+import { formatDate } from '@angular/common';
+import { inject, Pipe, PipeTransform } from '@angular/core';
+import { I18nService } from './i18n.service';
+
+/**
+ * `{{ '2025-11-28' | localDate }}` → "28.11.2025" in Danish, "28/11/2025" in English; an ISO
+ * timestamp with `'datetime'` adds the time. Impure so it follows the language.
+ */
+@Pipe({ name: 'localDate', pure: false })
+export class LocalDatePipe implements PipeTransform {
+  private readonly i18n = inject(I18nService);
+
+  transform(value: string | null | undefined, kind: 'date' | 'datetime' = 'date'): string {
+    return formatLocalDate(value, this.i18n.locale(), kind);
+  }
+}
+
+/** The formatting of {@link LocalDatePipe}, for code that builds texts (table cells). */
+export function formatLocalDate(
+  value: string | null | undefined,
+  locale: string,
+  kind: 'date' | 'datetime' = 'date',
+): string {
+  if (!value) return '';
+  const da = locale === 'da';
+  const format =
+    kind === 'date' ? (da ? 'dd.MM.yyyy' : 'dd/MM/yyyy') : da ? 'dd.MM.yyyy HH:mm' : 'dd/MM/yyyy HH:mm';
+  // A bare date is a calendar day: format it in UTC so no time zone moves it.
+  return formatDate(value, format, locale, value.length === 10 ? 'UTC' : undefined);
+}

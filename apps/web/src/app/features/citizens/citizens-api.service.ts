@@ -1,0 +1,29 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import { CitizenDetail, CitizenSummary, CprRevealResponse, CreateCitizenRequest, Page } from '@mentor/domain';
+import { Observable } from 'rxjs';
+
+@Injectable({ providedIn: 'root' })
+export class CitizensApiService {
+  private readonly http = inject(HttpClient);
+
+  /** `POST /api/citizens`; 409 `citizen.duplicate_cpr` when the CPR number is registered. */
+  create(body: CreateCitizenRequest): Observable<CitizenDetail> {
+    return this.http.post<CitizenDetail>('/api/citizens', body);
+  }
+
+  /** Search by part of the name or a whole CPR number. */
+  search(search: string, limit = 10): Observable<Page<CitizenSummary>> {
+    const params = new HttpParams().set('search', search).set('limit', String(limit)).set('offset', '0');
+    return this.http.get<Page<CitizenSummary>>('/api/citizens', { params });
+  }
+
+  get(id: string): Observable<CitizenDetail> {
+    return this.http.get<CitizenDetail>(`/api/citizens/${id}`);
+  }
+
+  /** The full CPR number: an explicit, audit-logged action. */
+  revealCpr(id: string): Observable<CprRevealResponse> {
+    return this.http.post<CprRevealResponse>(`/api/citizens/${id}/cpr-reveal`, null);
+  }
+}

@@ -1,0 +1,45 @@
+import { ContactForm, ContactView, CourseSummary, MeetingPlace, WeekBudget } from '@mentor/domain';
+import { FlagChip } from '@mentor/shared-ui';
+
+type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+/** The flags of a course as chips, in the order that needs action first. */
+export function courseFlags(course: CourseSummary, t: Translate): FlagChip[] {
+  const flags: FlagChip[] = [];
+  if (course.noRecentContact)
+    flags.push({ id: 'no_recent_contact', label: t('courseFlags.no_recent_contact') });
+  if (course.overBudgetThisWeek) flags.push({ id: 'over_budget', label: t('courseFlags.over_budget') });
+  if (course.expiresSoon)
+    flags.push({ id: 'expires_soon', label: t('courseFlags.expires_soon'), tone: 'info' });
+  return flags;
+}
+
+/** "45 af 60 min". */
+export function minutesOf(logged: number, granted: number, t: Translate): string {
+  return t('budget.minutesOf', { logged, granted });
+}
+
+/** `2026-W48` → 48. */
+export function weekNumber(week: WeekBudget | string): number {
+  const label = typeof week === 'string' ? week : week.week;
+  return Number(label.split('-W')[1] ?? 0);
+}
+
+/**
+ * The form a new contact starts with: the most frequent form of the recent contacts (the newest
+ * wins a tie), else from the citizen's meeting preference, else in person elsewhere (the study's 70 %).
+ */
+export function usualContactForm(
+  recent: readonly Pick<ContactView, 'form' | 'deleted'>[],
+  preferredPlace?: MeetingPlace | null,
+): ContactForm {
+  const counts = new Map<ContactForm, number>();
+  for (const contact of recent) {
+    if (!contact.deleted) counts.set(contact.form, (counts.get(contact.form) ?? 0) + 1);
+  }
+  let best: ContactForm | undefined;
+  // Map keeps insertion order, newest first, so `>` lets the newest win a tie.
+  for (const [form, count] of counts) if (!best || count > (counts.get(best) ?? 0)) best = form;
+  if (best) return best;
+  return preferredPlace === MeetingPlace.Home ? ContactForm.InPersonHome : ContactForm.InPersonElsewhere;
+}

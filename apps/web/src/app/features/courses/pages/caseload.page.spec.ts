@@ -1,0 +1,117 @@
+import { registerLocaleData } from '@angular/common';
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import localeDa from '@angular/common/locales/da';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { CourseStatus, CourseSummary, MentorType, Role } from '@mentor/domain';
+import { meFixture } from '../../../../testing/fixtures';
+import { AuthService } from '../../../core/auth/auth.service';
+import { CaseloadPage } from './caseload.page';
+import { MyCitizensPage } from './my-citizens.page';
+
+registerLocaleData(localeDa);
+
+const COURSE: CourseSummary = {
+  id: 'c1',
+  citizenId: 'z1',
+  citizenName: 'Karen Testborger',
+  cprMasked: '010160-XXXX',
+  mentorType: MentorType.Holistic,
+  status: CourseStatus.Active,
+  mentorId: 'm1',
+  mentorName: 'Jonas Krogh Petersen',
+  organisationId: 'o1',
+  organisationName: 'Center for Jobindsats',
+  startsOn: '2026-01-01',
+  endsOn: '2026-06-30',
+  thisWeek: {
+    week: '2026-W10',
+    weekStart: '2026-03-02',
+    grantedMinutes: 60,
+    loggedMinutes: 90,
+    overrunMinutes: 30,
+    underDeliveredMinutes: 0,
+  },
+  lastWeek: {
+    week: '2026-W09',
+    weekStart: '2026-02-23',
+    grantedMinutes: 60,
+    loggedMinutes: 45,
+    overrunMinutes: 0,
+    underDeliveredMinutes: 15,
+  },
+  monthGrantedMinutes: 260,
+  monthDeliveredMinutes: 120,
+  lastContactDate: '2026-03-03',
+  noRecentContact: false,
+  overBudgetThisWeek: true,
+  expiresSoon: true,
+};
+const one = { items: [COURSE], total: 1, limit: 25, offset: 0 };
+
+async function signedIn(role: Role) {
+  TestBed.configureTestingModule({
+    providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+  });
+  const http = TestBed.inject(HttpTestingController);
+  const restoring = TestBed.inject(AuthService).restore();
+  http.expectOne('/api/me').flush(meFixture(role));
+  await restoring;
+  return http;
+}
+
+describe('CaseloadPage', () => {
+  afterEach(() => TestBed.inject(HttpTestingController).verify());
+
+  it('lists the caseload with flags and sends the flag filter to the server', async () => {
+    const http = await signedIn(Role.Caseworker);
+    const fixture = TestBed.createComponent(CaseloadPage);
+    await fixture.whenStable();
+    http.expectOne('/api/courses?limit=25&offset=0&sort=citizenName').flush(one);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+
+    const row = el.querySelector('[data-testid="caseload-row"]')!;
+    expect(row.querySelector('a[data-testid="caseload-citizen"]')?.getAttribute('href')).toBe('/courses/c1');
+    expect(row.textContent).toContain('Center for Jobindsats');
+    expect(row.textContent).toContain('03.03.2026');
+    expect(row.querySelector('[data-testid="flag-over_budget"]')).not.toBeNull();
+    expect(row.querySelector('[data-testid="caseload-expires-soon"]')).not.toBeNull();
+    expect(el.querySelector('[data-testid="caseload-new-grant"]')).not.toBeNull();
+
+    el.querySelector<HTMLElement>('[data-testid="caseload-flag-no_recent_contact"] [role="option"]')!.click();
+    await fixture.whenStable();
+    http
+      .expectOne('/api/courses?limit=25&offset=0&sort=citizenName&flag=no_recent_contact')
+      .flush({ ...one, items: [] });
+  });
+
+  it('gives a team leader the organisation list without the grant buttons', async () => {
+    const http = await signedIn(Role.TeamLeader);
+    const fixture = TestBed.createComponent(CaseloadPage);
+    await fixture.whenStable();
+    http.expectOne('/api/courses?limit=25&offset=0&sort=citizenName').flush(one);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    expect(el.querySelector('[data-testid="caseload-new-grant"]')).toBeNull();
+    expect(el.querySelector('[data-testid="page-title"]')?.textContent).toContain('caseload.teamTitle');
+  });
+});
+
+describe('MyCitizensPage', () => {
+  afterEach(() => TestBed.inject(HttpTestingController).verify());
+
+  it("shows each citizen's week as a meter with a one-tap log button", async () => {
+    const http = await signedIn(Role.Mentor);
+    const fixture = TestBed.createComponent(MyCitizensPage);
+    await fixture.whenStable();
+    http.expectOne('/api/courses?limit=100&offset=0&sort=citizenName').flush(one);
+    await fixture.whenStable();
+    const card = (fixture.nativeElement as HTMLElement).querySelector('[data-testid="my-citizen-card"]')!;
+    expect(card.textContent).toContain('010160-XXXX');
+    expect(card.querySelector('[role="meter"]')?.getAttribute('aria-valuenow')).toBe('60');
+    expect(card.querySelector('[data-testid="flag-over_budget"]')).not.toBeNull();
+    expect(card.querySelector('[data-testid="log-contact"]')?.getAttribute('href')).toBe('/courses/c1/log');
+  });
+});
