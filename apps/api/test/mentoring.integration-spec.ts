@@ -334,6 +334,10 @@ describe('citizens, grants, courses and contacts', () => {
     });
     expect(correction.status).toBe(201);
     expect(correction.body.contact.correctsContactId).toBe(id);
+    const timeline = await t.request<any>('GET', `/api/courses/${courseId}/contacts?limit=100`, {
+      token: mentor,
+    });
+    expect(timeline.body.items.find((c: any) => c.id === id).correctedById).toBe(correction.body.contact.id);
     const again = await t.request<any>('POST', `/api/contacts/${id}/corrections`, {
       token: mentor,
       json: contact({ minutes: 19 }),

@@ -49,6 +49,7 @@ interface ContactRow {
   note: string | null;
   transportMinutes: number | null;
   correctsContactId: string | null;
+  correctedById?: string | null;
   createdBy: string;
   createdByName: string;
   createdAt: Date;
@@ -63,7 +64,9 @@ interface ContactRow {
 const CONTACT_COLUMNS = `ct.id, ct.course_id AS "courseId", g.citizen_id AS "citizenId",
   to_char(ct.contact_date, 'YYYY-MM-DD') AS "contactDate", to_char(ct.start_time, 'HH24:MI') AS "startTime",
   ct.minutes, ct.form, ct.showed_up AS "showedUp", ct.topics, ct.help, ct.note, ct.transport_minutes AS "transportMinutes",
-  ct.corrects_contact_id AS "correctsContactId", ct.created_by AS "createdBy", u.name AS "createdByName",
+  ct.corrects_contact_id AS "correctsContactId",
+  (SELECT cx.id FROM contact cx WHERE cx.corrects_contact_id = ct.id AND cx.deleted_at IS NULL LIMIT 1) AS "correctedById",
+  ct.created_by AS "createdBy", u.name AS "createdByName",
   ct.created_at AS "createdAt", ct.updated_at AS "updatedAt", ct.deleted_at AS "deletedAt",
   ct.idempotency_key AS "idempotencyKey", ct.request_hash AS "requestHash", ct.version`;
 
@@ -88,6 +91,7 @@ function toView(row: ContactRow, now = Date.now()): ContactView {
     note: row.note,
     transportMinutes: row.transportMinutes,
     correctsContactId: row.correctsContactId,
+    correctedById: row.correctedById ?? null,
     createdBy: row.createdBy,
     createdByName: row.createdByName,
     createdAt: new Date(row.createdAt).toISOString(),

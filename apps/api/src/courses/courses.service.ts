@@ -46,6 +46,7 @@ interface CourseRow extends Omit<
   lastWeekGrantedMinutes: number;
   lastWeekLoggedMinutes: number;
   grantId: string;
+  preferredMeetingPlace: CourseDetail['preferredMeetingPlace'];
   endReason: CourseDetail['endReason'];
   endedOn: string | null;
   version: number;
@@ -128,7 +129,7 @@ export class CoursesService {
                 g.mentor_type AS "mentorType", co.status, co.mentor_id AS "mentorId", m.name AS "mentorName",
                 co.organisation_id AS "organisationId", o.name AS "organisationName",
                 to_char(g.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(g.ends_on, 'YYYY-MM-DD') AS "endsOn",
-                co.end_reason AS "endReason", to_char(co.ended_on, 'YYYY-MM-DD') AS "endedOn", co.version,
+                ci.preferred_meeting_place AS "preferredMeetingPlace", co.end_reason AS "endReason", to_char(co.ended_on, 'YYYY-MM-DD') AS "endedOn", co.version,
                 ${GRANTED_IN_WEEK('g', week)} AS "grantedMinutes",
                 ${LOGGED_IN_WEEK('co', week)} AS "loggedMinutes",
                 ${GRANTED_IN_WEEK('g', lastWeek)} AS "lastWeekGrantedMinutes",
@@ -227,6 +228,7 @@ export class CoursesService {
     return {
       ...this.summary(row, today, weekStart),
       grant,
+      preferredMeetingPlace: row.preferredMeetingPlace,
       endReason: row.endReason,
       endedOn: row.endedOn,
       mentorHistory,

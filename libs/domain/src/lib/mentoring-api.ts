@@ -152,6 +152,8 @@ export interface MentorPeriod {
 
 export interface CourseDetail extends CourseSummary {
   grant: GrantDetail;
+  /** The citizen's meeting preference, for defaulting a new contact's form. */
+  preferredMeetingPlace: MeetingPlace;
   endReason: CourseEndReason | null;
   endedOn: string | null;
   mentorHistory: MentorPeriod[];
@@ -187,6 +189,8 @@ export interface ContactView extends Required<Omit<ContactRequest, 'note' | 'tra
   note: string | null;
   transportMinutes: number | null;
   correctsContactId: string | null;
+  /** The correction that replaces this contact, if any. */
+  correctedById: string | null;
   createdBy: string;
   createdByName: string;
   createdAt: string;

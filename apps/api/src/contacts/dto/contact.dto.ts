@@ -99,6 +99,7 @@ export class ContactViewDto implements ContactView {
   @ApiProperty({ nullable: true, type: String }) note: string | null;
   @ApiProperty({ nullable: true, type: Number }) transportMinutes: number | null;
   @ApiProperty({ nullable: true, type: String }) correctsContactId: string | null;
+  @ApiProperty({ nullable: true, type: String }) correctedById: string | null;
   @ApiProperty({ format: 'uuid' }) createdBy: string;
   @ApiProperty() createdByName: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;

@@ -8,6 +8,7 @@ import {
   type CourseDetail,
   type CourseSummary,
   type MentorPeriod,
+  MeetingPlace,
   MentorType,
   type Page,
   sortValues,
@@ -104,6 +105,7 @@ class MentorPeriodDto implements MentorPeriod {
 
 export class CourseDetailDto extends CourseSummaryDto implements CourseDetail {
   @ApiProperty({ type: GrantDetailDto }) grant: GrantDetailDto;
+  @ApiProperty({ enum: MeetingPlace, enumName: 'MeetingPlace' }) preferredMeetingPlace: MeetingPlace;
   @ApiProperty({ enum: CourseEndReason, enumName: 'CourseEndReason', nullable: true })
   endReason: CourseEndReason | null;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) endedOn: string | null;
