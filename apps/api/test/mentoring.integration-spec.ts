@@ -171,6 +171,52 @@ describe('citizens, grants, courses and contacts', () => {
     expect((await t.request('GET', `/api/citizens/${citizenId}`, { token: other })).status).toBe(404);
   });
 
+  it("keeps one external provider's course from another provider's staff", async () => {
+    const organisations = await t.request<any>('GET', '/api/organisations?limit=100', { token: caseworker });
+    const vejenVidere = organisations.body.items.find((o: any) => o.name === 'Vejen Videre A/S');
+    const [providerMentor] = await t
+      .request<any>('GET', `/api/organisations/${vejenVidere.id}/mentors`, {
+        token: caseworker,
+      })
+      .then((r) => r.body);
+    const citizen = await t.request<any>('POST', '/api/citizens', {
+      token: caseworker,
+      json: { name: 'Udbyder Testborger', cpr: '150575-2222', preferredMeetingPlace: 'home' },
+    });
+    const grant = await t.request<any>('POST', '/api/grants', {
+      token: caseworker,
+      json: {
+        citizenId: citizen.body.id,
+        mentorType: 'retention',
+        purpose: 'Fastholdelse i praktik',
+        tasks: 'Opfølgning',
+        goals: ['Gennemføre praktikken'],
+        minutesPerWeek: 45,
+        startsOn,
+        endsOn,
+        deliveringOrganisationId: vejenVidere.id,
+        mentorId: providerMentor.id,
+      },
+    });
+    expect(grant.status).toBe(201);
+    const providerCourse = grant.body.courseId;
+    const own = await t.login('mentor.vejenvidere1');
+    expect((await t.request('GET', `/api/courses/${providerCourse}`, { token: own })).status).toBe(200);
+    for (const token of [externalMentor, externalTeamLeader]) {
+      expect((await t.request('GET', `/api/courses/${providerCourse}`, { token })).status).toBe(404);
+      expect((await t.request('GET', `/api/courses/${providerCourse}/contacts`, { token })).status).toBe(404);
+      expect((await t.request('GET', `/api/grants/${grant.body.id}`, { token })).status).toBe(404);
+      expect((await t.request('GET', `/api/citizens/${citizen.body.id}`, { token })).status).toBe(404);
+      const search = await t.request<any>('GET', '/api/citizens?search=udbyder', { token });
+      expect(search.body.total).toBe(0);
+    }
+    const post = await t.request('POST', `/api/courses/${providerCourse}/contacts`, {
+      token: externalMentor,
+      json: contact(),
+    });
+    expect(post.status).toBe(404);
+  });
+
   it('logs a contact and updates the week at once', async () => {
     const response = await t.request<any>('POST', `/api/courses/${courseId}/contacts`, {
       token: mentor,
