@@ -36,12 +36,15 @@ async function apiAs(baseURL: string, username: string): Promise<APIRequestConte
   return api;
 }
 
-/** A citizen with an active course for mentor.cji1, made through the API as the caseworker. */
+/**
+ * A citizen who prefers meeting at home, with an active course for mentor.cji1, made through the
+ * API as the caseworker.
+ */
 async function createCourseForMentor(baseURL: string, name: string): Promise<string> {
   const api = await apiAs(baseURL, CASEWORKER);
   try {
     const citizen = await api.post('/api/citizens', {
-      data: { name, cpr: syntheticCpr(), preferredMeetingPlace: 'out_of_home' },
+      data: { name, cpr: syntheticCpr(), preferredMeetingPlace: 'home' },
     });
     expect(citizen.status()).toBe(201);
     const citizenId = ((await citizen.json()) as { id: string }).id;
@@ -88,6 +91,8 @@ test.describe('mentoring journeys', () => {
     await page.getByTestId('nav-caseload').click();
     await expect(page).toHaveURL(/\/caseload$/);
     await expect(page.getByTestId('page-title')).toHaveText('Min sagsstamme');
+    await expect(page).toHaveTitle('Min sagsstamme · Mentorsystemet');
+    await expect(page.getByRole('columnheader', { name: 'Sidste uge' })).toBeVisible();
     await expectAccessible(page);
 
     await page.getByTestId('caseload-new-citizen').click();
@@ -143,6 +148,9 @@ test('a team leader sees the organisation\'s courses as "Forløb"', async ({ pag
   await page.getByTestId('nav-courses').click();
   await expect(page).toHaveURL(/\/caseload$/);
   await expect(page.getByTestId('page-title')).toHaveText('Forløb');
+  await expect(page).toHaveTitle('Forløb · Mentorsystemet');
+  await page.getByTestId('caseload-flag-under_delivered').click();
+  await expect(page.getByTestId('caseload-flag-under_delivered')).toContainText('Under bevilling sidste uge');
   await expect(page.getByTestId('caseload-new-grant')).toHaveCount(0);
   await expect(page.getByTestId('caseload-table')).toBeVisible();
   await expectAccessible(page);
@@ -160,6 +168,12 @@ test.describe('on a 360 px phone', () => {
         await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
       ).toBeLessThanOrEqual(0);
 
+    // Reading a citizen is audit-logged: logging a contact must not do it just to pick a default.
+    const citizenReads: string[] = [];
+    page.on('request', (request) => {
+      if (/\/api\/citizens\/[^/]+$/.test(new URL(request.url()).pathname)) citizenReads.push(request.url());
+    });
+
     await signIn(page, MENTOR);
     await page.getByTestId('home-start-link').click();
     await expect(page).toHaveURL(/\/my-citizens$/);
@@ -175,6 +189,9 @@ test.describe('on a 360 px phone', () => {
     await expect(page.getByTestId('contact-minutes')).toHaveValue('45');
     await expect(page.getByTestId('contact-date')).toHaveValue(localDate());
     await expect(page.getByTestId('log-contact-week')).toContainText('0 af 60 min');
+    // No contacts yet: the citizen's preference for meeting at home decides the form.
+    await expect(page.getByTestId('contact-form')).toContainText('Fremmøde i hjemmet');
+    expect(citizenReads).toEqual([]);
     await noSidewaysScroll();
     await expectAccessible(page);
 

@@ -2,8 +2,9 @@ import { Routes } from '@angular/router';
 import { Permission } from '@mentor/domain';
 import { authGuard, guestGuard } from './core/auth/auth.guard';
 import { PERMISSION_DATA_KEY, permissionGuard } from './core/auth/permission.guard';
+import { caseloadTitle } from './features/courses/caseload-title';
 
-/** Route `title`s are translation keys (see TranslatedTitleStrategy). */
+/** Route `title`s are translation keys, or resolve to one (see TranslatedTitleStrategy). */
 export const routes: Routes = [
   {
     path: 'login',
@@ -44,7 +45,8 @@ export const routes: Routes = [
       },
       {
         path: 'caseload',
-        title: 'caseload.title',
+        // "Min sagsstamme" for a caseworker, "Forløb" for a team leader.
+        title: caseloadTitle,
         canActivate: [permissionGuard],
         data: { [PERMISSION_DATA_KEY]: Permission.CoursesManage },
         loadComponent: () => import('./features/courses/pages/caseload.page').then((m) => m.CaseloadPage),

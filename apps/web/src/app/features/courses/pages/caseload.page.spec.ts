@@ -7,6 +7,7 @@ import { provideRouter } from '@angular/router';
 import { CourseStatus, CourseSummary, MentorType, Role } from '@mentor/domain';
 import { meFixture } from '../../../../testing/fixtures';
 import { AuthService } from '../../../core/auth/auth.service';
+import { I18nService } from '../../../core/i18n/i18n.service';
 import { CaseloadPage } from './caseload.page';
 import { MyCitizensPage } from './my-citizens.page';
 
@@ -84,6 +85,48 @@ describe('CaseloadPage', () => {
     await fixture.whenStable();
     http
       .expectOne('/api/courses?limit=25&offset=0&sort=citizenName&flag=no_recent_contact')
+      .flush({ ...one, items: [] });
+  });
+
+  it("shows last week's delivered against granted minutes and filters on under-delivery", async () => {
+    const http = await signedIn(Role.Caseworker);
+    const loading = TestBed.inject(I18nService).use('da', { remember: false });
+    http.expectOne('/i18n/da.json').flush({
+      budget: { minutesOf: '{{logged}} af {{granted}} min' },
+      caseload: {
+        lastWeek: 'Sidste uge',
+        underDeliveredShort: '(−{{minutes}})',
+        underDeliveredLong: '{{minutes}} min under bevillingen',
+      },
+    });
+    await loading;
+    const fixture = TestBed.createComponent(CaseloadPage);
+    await fixture.whenStable();
+    const met = {
+      ...COURSE,
+      id: 'c2',
+      lastWeek: { ...COURSE.lastWeek, loggedMinutes: 60, underDeliveredMinutes: 0 },
+    };
+    http
+      .expectOne('/api/courses?limit=25&offset=0&sort=citizenName')
+      .flush({ ...one, items: [COURSE, met], total: 2 });
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+
+    const headers = Array.from(el.querySelectorAll('th')).map((th) => th.textContent?.trim());
+    expect(headers).toContain('Sidste uge');
+    const [under, delivered] = Array.from(el.querySelectorAll('[data-testid="caseload-row"]'));
+    expect(under.textContent?.replace(/\s+/g, ' ')).toContain('45 af 60 min (−15)');
+    const marked = under.querySelector('[data-testid="caseload-under-delivered"]');
+    expect(marked?.querySelector('[aria-hidden="true"]')?.textContent).toBe('(−15)');
+    expect(marked?.querySelector('.visually-hidden')?.textContent).toBe('15 min under bevillingen');
+    expect(delivered.textContent).toContain('60 af 60 min');
+    expect(delivered.querySelector('[data-testid="caseload-under-delivered"]')).toBeNull();
+
+    el.querySelector<HTMLElement>('[data-testid="caseload-flag-under_delivered"] [role="option"]')!.click();
+    await fixture.whenStable();
+    http
+      .expectOne('/api/courses?limit=25&offset=0&sort=citizenName&flag=under_delivered')
       .flush({ ...one, items: [] });
   });
 

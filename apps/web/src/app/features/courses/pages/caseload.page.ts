@@ -32,7 +32,8 @@ import { PagedListPage } from '../../../core/http/paged-list-page';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { formatLocalDate, LocalDatePipe } from '../../../core/i18n/local-date.pipe';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
-import { courseFlags } from '../course-view';
+import { caseloadTitleKey } from '../caseload-title';
+import { courseFlags, minutesOf } from '../course-view';
 import { CourseFilters, CourseSortField, CoursesApiService } from '../courses-api.service';
 
 const DEFAULT_SORT: CourseSortField = 'citizenName';
@@ -64,9 +65,9 @@ const SEARCH_DELAY_MS = 300;
       testId="caseload"
       [list]="list"
       [columns]="columns()"
-      [title]="(canGrant ? 'caseload.title' : 'caseload.teamTitle') | t"
+      [title]="titleKey | t"
       [subtitle]="(canGrant ? 'caseload.subtitle' : 'caseload.teamSubtitle') | t"
-      [tableLabel]="(canGrant ? 'caseload.title' : 'caseload.teamTitle') | t"
+      [tableLabel]="titleKey | t"
       [emptyText]="'caseload.empty' | t"
     >
       @if (canGrant) {
@@ -126,6 +127,19 @@ const SEARCH_DELAY_MS = 300;
         <span class="expiring" data-testid="caseload-expires-soon">{{ 'caseload.expiresSoon' | t }}</span>
       }
     </ng-template>
+    <ng-template #lastWeekCell let-row>
+      {{ lastWeekOf(row) }}
+      @if (row.lastWeek.underDeliveredMinutes > 0) {
+        <span class="under" data-testid="caseload-under-delivered">
+          <span aria-hidden="true">{{
+            'caseload.underDeliveredShort' | t: { minutes: row.lastWeek.underDeliveredMinutes }
+          }}</span>
+          <span class="visually-hidden">{{
+            'caseload.underDeliveredLong' | t: { minutes: row.lastWeek.underDeliveredMinutes }
+          }}</span>
+        </span>
+      }
+    </ng-template>
     <ng-template #flagsCell let-row>
       <ui-flag-chips [flags]="flagsOf(row)" [listLabel]="'courseFlags.label' | t" />
     </ng-template>
@@ -152,6 +166,11 @@ const SEARCH_DELAY_MS = 300;
       font: var(--mat-sys-body-small);
       color: var(--mat-sys-on-surface-variant);
     }
+    .under {
+      font-weight: 500;
+      color: var(--mat-sys-error);
+      white-space: nowrap;
+    }
     .expiring {
       display: block;
       font: var(--mat-sys-label-medium);
@@ -165,6 +184,7 @@ export class CaseloadPage {
   private readonly role = inject(AuthService).user()?.role;
 
   protected readonly canGrant = !!this.role && hasPermission(this.role, Permission.GrantsWrite);
+  protected readonly titleKey = caseloadTitleKey(this.role);
   protected readonly flags = COURSE_FLAGS;
   protected readonly search = signal('');
   protected readonly flag = signal<CourseFlag | null>(null);
@@ -187,6 +207,7 @@ export class CaseloadPage {
 
   private readonly citizenCell = viewChild<TemplateRef<{ $implicit: CourseSummary }>>('citizenCell');
   private readonly endsCell = viewChild<TemplateRef<{ $implicit: CourseSummary }>>('endsCell');
+  private readonly lastWeekCell = viewChild<TemplateRef<{ $implicit: CourseSummary }>>('lastWeekCell');
   private readonly flagsCell = viewChild<TemplateRef<{ $implicit: CourseSummary }>>('flagsCell');
 
   protected readonly columns = computed((): PagedTableColumn<CourseSummary>[] => {
@@ -210,6 +231,16 @@ export class CaseloadPage {
           t('budget.minutesOf', { logged: c.monthDeliveredMinutes, granted: c.monthGrantedMinutes }),
       },
       {
+        id: 'lastWeek',
+        header: t('caseload.lastWeek'),
+        cell: (c) => {
+          const under = c.lastWeek.underDeliveredMinutes;
+          const text = this.lastWeekOf(c);
+          return under > 0 ? `${text} ${t('caseload.underDeliveredShort', { minutes: under })}` : text;
+        },
+        template: this.lastWeekCell(),
+      },
+      {
         id: 'lastContactDate',
         header: t('caseload.lastContact'),
         sortable: true,
@@ -229,6 +260,12 @@ export class CaseloadPage {
       { id: 'flags', header: t('caseload.flags'), cell: () => '', template: this.flagsCell() },
     ];
   });
+
+  /** Last week, complete: "40 af 60 min". */
+  protected lastWeekOf(course: CourseSummary): string {
+    const week = course.lastWeek;
+    return minutesOf(week.loggedMinutes, week.grantedMinutes, (key, params) => this.i18n.t(key, params));
+  }
 
   protected flagsOf(course: CourseSummary) {
     return courseFlags(course, (key, params) => this.i18n.t(key, params));

@@ -1,4 +1,5 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
+import { DOCUMENT } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -91,6 +92,7 @@ export class CoursePage {
   private readonly i18n = inject(I18nService);
   private readonly announcer = inject(LiveAnnouncer);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly document = inject(DOCUMENT);
   protected readonly user = inject(AuthService).user;
 
   readonly id = input.required<string>();
@@ -222,6 +224,21 @@ export class CoursePage {
 
   protected isOwn(contact: ContactView): boolean {
     return contact.createdBy === this.user()?.id;
+  }
+
+  /** The element id of a contact on the timeline, for "Rettet" to point at its correction. */
+  protected contactAnchor(id: string): string {
+    return `contact-${id}`;
+  }
+
+  /** Whether a contact is on the loaded part of the timeline. */
+  protected isShown(id: string): boolean {
+    return this.contacts().some((c) => c.id === id);
+  }
+
+  /** Moves focus (and so the view) to a contact, e.g. the correction that replaced another. */
+  protected focusContact(id: string): void {
+    this.document.getElementById(this.contactAnchor(id))?.focus();
   }
 
   protected startEdit(contact: ContactView, mode: Editing['mode']): void {

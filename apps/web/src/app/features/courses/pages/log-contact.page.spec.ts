@@ -8,6 +8,7 @@ import {
   ContactView,
   CourseDetail,
   CourseStatus,
+  MeetingPlace,
   MentorType,
   Page,
   WeekBudget,
@@ -38,6 +39,8 @@ const COURSE = {
   startsOn: '2020-01-01',
   endsOn: '2099-01-01',
   thisWeek: WEEK,
+  lastWeek: { ...WEEK, week: '2026-W47', weekStart: '2026-11-16' },
+  preferredMeetingPlace: MeetingPlace.OutOfHome,
   monthGrantedMinutes: 0,
   monthDeliveredMinutes: 0,
   lastContactDate: null,
@@ -66,7 +69,7 @@ describe('contactDefaults', () => {
 });
 
 describe('LogContactPage', () => {
-  async function setUp(recent: ContactView[]) {
+  async function setUp(recent: ContactView[], course: CourseDetail = COURSE) {
     TestBed.configureTestingModule({
       providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
     });
@@ -80,7 +83,7 @@ describe('LogContactPage', () => {
     const fixture = TestBed.createComponent(LogContactPage);
     fixture.componentRef.setInput('id', 'c1');
     await fixture.whenStable();
-    http.expectOne('/api/courses/c1').flush(COURSE);
+    http.expectOne('/api/courses/c1').flush(course);
     http.expectOne('/api/courses/c1/contacts?limit=20&offset=0').flush(page(recent));
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;
@@ -104,24 +107,18 @@ describe('LogContactPage', () => {
     expect(el.querySelector<HTMLInputElement>('[data-testid="contact-showed-up"] input')!.checked).toBe(true);
   });
 
-  it('without recent contacts takes the form from the meeting preference', async () => {
-    TestBed.resetTestingModule();
-    const { http, fixture, el } = await (async () => {
-      TestBed.configureTestingModule({
-        providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
-      });
-      const http = TestBed.inject(HttpTestingController);
-      const fixture = TestBed.createComponent(LogContactPage);
-      fixture.componentRef.setInput('id', 'c1');
-      await fixture.whenStable();
-      http.expectOne('/api/courses/c1').flush(COURSE);
-      http.expectOne('/api/courses/c1/contacts?limit=20&offset=0').flush(page([]));
-      return { http, fixture, el: fixture.nativeElement as HTMLElement };
-    })();
-    http.expectOne('/api/citizens/z1').flush({ preferredMeetingPlace: 'home' });
-    await fixture.whenStable();
+  it('without recent contacts takes the form from the meeting preference on the course', async () => {
+    // No request for the citizen: reading it is audit-logged, and the course already says.
+    const { el } = await setUp([], { ...COURSE, preferredMeetingPlace: MeetingPlace.Home });
     expect(el.querySelector('[data-testid="contact-form"]')?.textContent).toContain(
       'contactForms.in_person_home',
+    );
+  });
+
+  it('without recent contacts and a preference out of home starts in person elsewhere', async () => {
+    const { el } = await setUp([]);
+    expect(el.querySelector('[data-testid="contact-form"]')?.textContent).toContain(
+      'contactForms.in_person_elsewhere',
     );
   });
 
@@ -161,6 +158,40 @@ describe('LogContactPage', () => {
     const next = http.expectOne('/api/courses/c1/contacts');
     expect(next.request.headers.get('Idempotency-Key')).not.toBe(key);
     next.flush({ contact: {}, week: WEEK });
+  });
+
+  it('says the first attempt was saved, and sends nothing more, when the key went with the unchanged contact', async () => {
+    const { http, fixture, el, submit } = await setUp([contact(ContactForm.Phone)]);
+
+    await submit();
+    const first = http.expectOne('/api/courses/c1/contacts');
+    const key = first.request.headers.get('Idempotency-Key');
+    first.error(new ProgressEvent('error'), { status: 0, statusText: '' });
+    await fixture.whenStable();
+
+    // The user changes the contact before saving again: the old key now names another body.
+    const minutes = el.querySelector<HTMLInputElement>('[data-testid="contact-minutes"]')!;
+    minutes.value = '30';
+    minutes.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+    await submit();
+    const reused = http.expectOne('/api/courses/c1/contacts');
+    expect(reused.request.headers.get('Idempotency-Key')).toBe(key);
+    reused.flush(
+      {
+        type: 'about:blank',
+        title: 'Unprocessable Entity',
+        status: 422,
+        code: 'contact.idempotency_key_reused',
+      },
+      { status: 422, statusText: 'Unprocessable Entity' },
+    );
+    await fixture.whenStable();
+
+    http.expectNone('/api/courses/c1/contacts');
+    expect(el.querySelector('[data-testid="log-contact-error"]')?.textContent).toContain(
+      'logContact.errors.alreadySaved',
+    );
   });
 
   it('shows server field errors on their fields', async () => {

@@ -14,12 +14,11 @@ import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { ContactRequest, CourseDetail, CourseStatus, WeekBudget } from '@mentor/domain';
 import { BudgetBar, ErrorMessage, Loading, PageHeader } from '@mentor/shared-ui';
-import { catchError, forkJoin, map, Observable, of, switchMap } from 'rxjs';
+import { forkJoin } from 'rxjs';
 import { fieldErrors, isNetworkError, problemCode } from '../../../core/http/problem';
 import { localTimeRounded, localToday, newIdempotencyKey } from '../../../core/http/local-time';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
-import { CitizensApiService } from '../../citizens/citizens-api.service';
 import { ContactFormComponent } from '../components/contact-form';
 import { minutesOf, usualContactForm, weekNumber } from '../course-view';
 import { CoursesApiService } from '../courses-api.service';
@@ -29,7 +28,7 @@ export const DEFAULT_CONTACT_MINUTES = 45;
 /** How many recent contacts decide the citizen's usual form. */
 const RECENT_CONTACTS = 20;
 
-type SaveError = 'network' | 'notActive' | 'failed' | 'fields' | null;
+type SaveError = 'network' | 'notActive' | 'alreadySaved' | 'failed' | 'fields' | null;
 
 /** The defaults of a new contact: today, now (down to 5 minutes), 45 minutes, the usual form, showed up. */
 export function contactDefaults(form: ContactRequest['form'], now = new Date()): ContactRequest {
@@ -47,6 +46,8 @@ export function contactDefaults(form: ContactRequest['form'], now = new Date()):
 /**
  * Logs one contact for a course, from "Mine borgere" in one tap. One Idempotency-Key per form
  * instance: resubmitting after a network error reuses it, so the contact is stored only once.
+ * If the form was changed before that resubmit, the server refuses the key for the different
+ * contact; the page then sends it once more under a fresh key, as the new contact it is.
  */
 @Component({
   selector: 'app-log-contact-page',
@@ -114,7 +115,13 @@ export function contactDefaults(form: ContactRequest['form'], now = new Date()):
               class="save-error"
               data-testid="log-contact-error"
               [message]="'logContact.errors.' + error | t"
-              [detail]="error === 'network' ? ('logContact.errors.networkDetail' | t) : null"
+              [detail]="
+                error === 'network'
+                  ? ('logContact.errors.networkDetail' | t)
+                  : error === 'alreadySaved'
+                    ? ('logContact.errors.alreadySavedDetail' | t)
+                    : null
+              "
             />
           }
         }
@@ -160,7 +167,6 @@ export function contactDefaults(form: ContactRequest['form'], now = new Date()):
 })
 export class LogContactPage {
   private readonly api = inject(CoursesApiService);
-  private readonly citizens = inject(CitizensApiService);
   private readonly i18n = inject(I18nService);
   private readonly announcer = inject(LiveAnnouncer);
   private readonly destroyRef = inject(DestroyRef);
@@ -208,17 +214,13 @@ export class LogContactPage {
     this.loading.set(true);
     this.loadFailed.set(false);
     forkJoin([this.api.get(id), this.api.contacts(id, RECENT_CONTACTS, 0)])
-      .pipe(
-        switchMap(([course, contacts]) =>
-          this.usualForm(course, contacts.items).pipe(map((form) => ({ course, form }))),
-        ),
-        takeUntilDestroyed(this.destroyRef),
-      )
+      .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
-        next: ({ course, form }) => {
+        next: ([course, contacts]) => {
           this.course.set(course);
           this.week.set(course.thisWeek);
-          this.initial.set(contactDefaults(form));
+          // Without recent contacts the citizen's meeting preference, carried by the course, decides.
+          this.initial.set(contactDefaults(usualContactForm(contacts.items, course.preferredMeetingPlace)));
           this.loading.set(false);
         },
         error: () => {
@@ -234,6 +236,10 @@ export class LogContactPage {
     this.busy.set(true);
     this.saveError.set(null);
     this.serverErrors.set({});
+    this.submit(course, request);
+  }
+
+  private submit(course: CourseDetail, request: ContactRequest): void {
     this.api
       .logContact(course.id, request, this.idempotencyKey)
       .pipe(takeUntilDestroyed(this.destroyRef))
@@ -251,11 +257,18 @@ export class LogContactPage {
           );
         },
         error: (error: unknown) => {
+          const code = problemCode(error);
           this.busy.set(false);
+          // The first attempt was saved although its answer was lost, and the form was changed
+          // since: sending the change as a new contact could count the meeting twice.
+          if (code === 'contact.idempotency_key_reused') {
+            this.saveError.set('alreadySaved');
+            return;
+          }
           // After a network error the same key goes with the retry; other errors keep it too,
           // since the server stored nothing for them.
           if (isNetworkError(error)) this.saveError.set('network');
-          else if (problemCode(error) === 'contact.course_not_active') this.saveError.set('notActive');
+          else if (code === 'contact.course_not_active') this.saveError.set('notActive');
           else {
             const fields = fieldErrors(error);
             if (Object.keys(fields).length) {
@@ -275,17 +288,5 @@ export class LogContactPage {
     this.saveError.set(null);
     this.serverErrors.set({});
     if (initial) this.initial.set(contactDefaults(initial.form));
-  }
-
-  /** Without recent contacts the citizen's meeting preference decides. */
-  private usualForm(
-    course: CourseDetail,
-    recent: Parameters<typeof usualContactForm>[0],
-  ): Observable<ContactRequest['form']> {
-    if (recent.some((c) => !c.deleted)) return of(usualContactForm(recent));
-    return this.citizens.get(course.citizenId).pipe(
-      map((citizen) => usualContactForm([], citizen.preferredMeetingPlace)),
-      catchError(() => of(usualContactForm([]))),
-    );
   }
 }

@@ -1,0 +1,150 @@
+import { registerLocaleData } from '@angular/common';
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import localeDa from '@angular/common/locales/da';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import {
+  ContactForm,
+  ContactView,
+  CourseDetail,
+  CourseStatus,
+  MeetingPlace,
+  MentorType,
+  Role,
+  WeekBudget,
+} from '@mentor/domain';
+import { meFixture } from '../../../../testing/fixtures';
+import { AuthService } from '../../../core/auth/auth.service';
+import { CoursePage } from './course.page';
+
+registerLocaleData(localeDa);
+
+const WEEK: WeekBudget = {
+  week: '2026-W48',
+  weekStart: '2026-11-23',
+  grantedMinutes: 60,
+  loggedMinutes: 0,
+  overrunMinutes: 0,
+  underDeliveredMinutes: 0,
+};
+
+const COURSE = {
+  id: 'c1',
+  citizenId: 'z1',
+  citizenName: 'Karen Testborger',
+  cprMasked: '010160-XXXX',
+  mentorType: MentorType.Holistic,
+  status: CourseStatus.Active,
+  mentorId: 'u1',
+  mentorName: 'Anna Andersen',
+  organisationId: 'o1',
+  organisationName: 'Center for Jobindsats',
+  startsOn: '2026-01-01',
+  endsOn: '2099-01-01',
+  thisWeek: WEEK,
+  lastWeek: WEEK,
+  preferredMeetingPlace: MeetingPlace.OutOfHome,
+  monthGrantedMinutes: 0,
+  monthDeliveredMinutes: 0,
+  lastContactDate: null,
+  noRecentContact: false,
+  overBudgetThisWeek: false,
+  expiresSoon: false,
+  grant: {
+    id: 'g1',
+    mentorType: MentorType.Holistic,
+    purpose: 'Formål',
+    tasks: 'Opgaver',
+    goals: [],
+    startsOn: '2026-01-01',
+    endsOn: '2099-01-01',
+    reportingIntervalWeeks: 8,
+    minutes: [],
+  },
+  endReason: null,
+  endedOn: null,
+  mentorHistory: [],
+  version: 1,
+} as unknown as CourseDetail;
+
+function contact(id: string, changes: Partial<ContactView>): ContactView {
+  return {
+    id,
+    courseId: 'c1',
+    contactDate: '2026-03-02',
+    startTime: '10:00',
+    minutes: 45,
+    form: ContactForm.Phone,
+    showedUp: true,
+    topics: [],
+    help: [],
+    note: null,
+    transportMinutes: null,
+    correctsContactId: null,
+    correctedById: null,
+    createdBy: 'u1',
+    createdByName: 'Anna Andersen',
+    createdAt: '2026-03-02T10:00:00Z',
+    updatedAt: '2026-03-02T10:00:00Z',
+    editableUntil: '2026-03-09T10:00:00Z',
+    locked: true,
+    deleted: false,
+    version: 1,
+    ...changes,
+  };
+}
+
+describe('CoursePage contact timeline', () => {
+  afterEach(() => TestBed.inject(HttpTestingController).verify());
+
+  it('marks corrected contacts "Rettet", pointing to the correction, and offers "Ret" only on the rest', async () => {
+    TestBed.configureTestingModule({
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+    });
+    const http = TestBed.inject(HttpTestingController);
+    const restoring = TestBed.inject(AuthService).restore();
+    http.expectOne('/api/me').flush(meFixture(Role.Mentor));
+    await restoring;
+
+    const fixture = TestBed.createComponent(CoursePage);
+    fixture.componentRef.setInput('id', 'c1');
+    await fixture.whenStable();
+    http.expectOne('/api/courses/c1').flush(COURSE);
+    http.expectOne('/api/courses/c1/weeks').flush([]);
+    http.expectOne('/api/courses/c1/contacts?limit=10&offset=0').flush({
+      items: [
+        contact('fix', { correctsContactId: 'old' }),
+        contact('old', { correctedById: 'fix' }),
+        // Corrected by a contact further down the timeline than is loaded.
+        contact('older', { correctedById: 'elsewhere' }),
+        contact('plain', {}),
+      ],
+      total: 5,
+      limit: 10,
+      offset: 0,
+    });
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    const item = (id: string) => el.querySelector<HTMLElement>(`#contact-${id}`)!;
+
+    // The correction itself is not corrected, so it can be corrected in turn.
+    expect(item('fix').querySelector('[data-testid="contact-corrected"]')).toBeNull();
+    expect(item('fix').querySelector('[data-testid="contact-correct"]')).not.toBeNull();
+
+    const link = item('old').querySelector<HTMLAnchorElement>('a[data-testid="contact-corrected"]')!;
+    expect(link.textContent?.trim()).toBe('course.corrected');
+    expect(link.getAttribute('href')).toBe('/#contact-fix');
+    expect(item('old').querySelector('[data-testid="contact-correct"]')).toBeNull();
+    link.click();
+    await fixture.whenStable();
+    expect(document.activeElement).toBe(item('fix'));
+
+    const note = item('older').querySelector('[data-testid="contact-corrected"]')!;
+    expect(note.tagName).toBe('SPAN');
+    expect(item('older').querySelector('[data-testid="contact-correct"]')).toBeNull();
+
+    expect(item('plain').querySelector('[data-testid="contact-corrected"]')).toBeNull();
+    expect(item('plain').querySelector('[data-testid="contact-correct"]')).not.toBeNull();
+  });
+});
