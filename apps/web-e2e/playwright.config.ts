@@ -8,8 +8,9 @@ const root = join(__dirname, '..', '..');
 export default defineConfig({
   testDir: './src',
   outputDir: join(root, 'test-results'),
-  timeout: 30_000,
-  expect: { timeout: 7_000 },
+  // Axe runs on every page; on a busy 2-core machine a journey takes tens of seconds.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,
   retries: 0,
