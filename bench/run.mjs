@@ -1,6 +1,7 @@
 // `npm run bench`: start-up time, API throughput and latency, the web app's initial JavaScript and
 // Lighthouse scores. Prints each part, then a summary table, and writes bench/results/latest.json.
 // Environment knobs: see bench/README.md.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -278,6 +279,14 @@ async function main() {
   const jsonFile = join(resultsDir, 'latest.json');
   writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nResults written to ${relative(root, jsonFile)}`);
+  if (process.env.BENCH_NATIONAL === '1') {
+    // Opt-in: the national-scale benchmark on the PostgreSQL server (bench/national/run.mjs).
+    heading('5. National scale (BENCH_NATIONAL=1): node bench/national/run.mjs');
+    const national = spawnSync(process.execPath, ['bench/national/run.mjs'], { cwd: root, stdio: 'inherit' });
+    if (national.status !== 0) {
+      results.errors.push({ part: 'national', message: `bench/national/run.mjs exited ${national.status}` });
+    }
+  }
   if (results.errors.length > 0) {
     console.error(`\n${results.errors.length} error(s):`);
     for (const { part, message } of results.errors) console.error(`  - ${part}: ${message.split('\n')[0]}`);

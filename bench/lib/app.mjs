@@ -64,18 +64,24 @@ async function healthy(url) {
 /**
  * Spawns `npm start` and resolves once GET /api/health answers 200, with the time from the spawn.
  * The returned handle's stop() sends SIGTERM and waits for the app and its PostgreSQL to exit.
+ * `env` adds variables (e.g. DATABASE_URL for a given server); `direct` runs the built
+ * `dist/api/main.js` itself instead of `npm start` (no build check, so nothing is rebuilt meanwhile).
  */
-export async function startApp({ dataDir, port }) {
+export async function startApp({ dataDir, port, env: extraEnv = {}, direct = false }) {
   const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   delete env.DEMO_DATA; // the default: demo data into a freshly created embedded database
+  Object.assign(env, extraEnv);
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
   let exited = null;
 
   const started = performance.now();
   // Its own process group: a Ctrl-C in the terminal reaches only the benchmark, which stops the app.
-  const child = spawn('npm', ['start'], {
+  const [command, args] = direct
+    ? [process.execPath, ['--enable-source-maps', 'dist/api/main.js']]
+    : ['npm', ['start']];
+  const child = spawn(command, args, {
     cwd: root,
     env,
     detached: true,
@@ -97,7 +103,7 @@ export async function startApp({ dataDir, port }) {
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
 
-  let appPid;
+  let appPid = direct ? child.pid : undefined;
   let stopping;
   const stop = () => (stopping ??= stopNow());
   const stopNow = async () => {
@@ -156,7 +162,7 @@ export async function startApp({ dataDir, port }) {
       await sleep(25);
     }
     const startupMs = performance.now() - started;
-    appPid = findAppPid(child.pid);
+    appPid ??= findAppPid(child.pid);
     return {
       baseUrl,
       startupMs,

@@ -17,13 +17,14 @@ export async function login(baseUrl, username, password) {
 }
 
 /** The value at percentile p (0–100) of ascending values (nearest rank). */
-function percentile(sorted, p) {
+export function percentile(sorted, p) {
   if (sorted.length === 0) return NaN;
   const rank = Math.ceil((p / 100) * sorted.length);
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
 }
 
-function runAutocannon(options, onResponse) {
+/** One autocannon run, stopped on cleanup; onResponse(client, statusCode, bytes, ms) per response. */
+export function runAutocannon(options, onResponse) {
   return new Promise((resolve, reject) => {
     const instance = autocannon(options, (error, result) => {
       unregister();
