@@ -9,8 +9,9 @@ import { InvalidCredentialsException, TooManyAttemptsException } from './auth.ex
 import { LoginThrottleService } from './login-throttle.service';
 import { SessionService } from './session.service';
 
-/** Checked when the username is unknown, so both failures take about as long. */
-const DUMMY_HASH = argon2.hash('not-a-password-of-anyone');
+/** Checked when the username is unknown, so both failures take about as long; made on first use, not at start. */
+let dummyHash: Promise<string> | undefined;
+const dummy = () => (dummyHash ??= argon2.hash('not-a-password-of-anyone'));
 
 @Injectable()
 export class AuthService {
@@ -31,7 +32,7 @@ export class AuthService {
       .addSelect('u.passwordHash')
       .where('u.username = :key AND u.active', { key })
       .getOne();
-    const valid = await argon2.verify(user?.passwordHash ?? (await DUMMY_HASH), password).catch(() => false);
+    const valid = await argon2.verify(user?.passwordHash ?? (await dummy()), password).catch(() => false);
     if (!user || !valid) {
       const blockedFor = await this.throttle.recordFailure(key);
       if (blockedFor > 0) throw new TooManyAttemptsException(blockedFor);

@@ -120,6 +120,21 @@ function requestHash(courseId: string, dto: ContactDto): string {
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
 
+/** The contact's own columns, in the order both INSERTs list them (contact_date … transport_minutes). */
+function contactFields(dto: ContactDto): unknown[] {
+  return [
+    dto.contactDate,
+    dto.startTime,
+    dto.minutes,
+    dto.form,
+    dto.showedUp,
+    dto.topics,
+    dto.help,
+    dto.note?.trim() || null,
+    dto.transportMinutes ?? null,
+  ];
+}
+
 @Injectable()
 export class ContactsService {
   constructor(
@@ -280,15 +295,7 @@ export class ContactsService {
       [
         caller.municipalityId,
         courseId,
-        dto.contactDate,
-        dto.startTime,
-        dto.minutes,
-        dto.form,
-        dto.showedUp,
-        dto.topics,
-        dto.help,
-        dto.note?.trim() || null,
-        dto.transportMinutes ?? null,
+        ...contactFields(dto),
         idempotencyKey ?? null,
         hash,
         caller.id,
@@ -443,15 +450,7 @@ export class ContactsService {
         [
           caller.municipalityId,
           original.courseId,
-          dto.contactDate,
-          dto.startTime,
-          dto.minutes,
-          dto.form,
-          dto.showedUp,
-          dto.topics,
-          dto.help,
-          dto.note?.trim() || null,
-          dto.transportMinutes ?? null,
+          ...contactFields(dto),
           contactId,
           requestHash(original.courseId, dto),
           caller.id,
