@@ -2,10 +2,14 @@ import type { MigrationInterface } from 'typeorm';
 import { CreatePlatformSchema1795871601639 } from './1795871601639-CreatePlatformSchema';
 import { CreateMentoringSchema1795873839324 } from './1795873839324-CreateMentoringSchema';
 import { IndexContactCorrections1795875725317 } from './1795875725317-IndexContactCorrections';
+import { CourseMinuteTotals1795880873446 } from './1795880873446-CourseMinuteTotals';
+import { AuditCitizenIds1795881656548 } from './1795881656548-AuditCitizenIds';
 
 /** Every migration in order; listed explicitly so the bundle and Jest find the same set. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CreatePlatformSchema1795871601639,
   CreateMentoringSchema1795873839324,
   IndexContactCorrections1795875725317,
+  CourseMinuteTotals1795880873446,
+  AuditCitizenIds1795881656548,
 ];

@@ -32,6 +32,7 @@ export async function buildApi() {
     entryPoints: {
       main: 'apps/api/src/main.ts',
       'db-cli': 'apps/api/src/database/db-cli.ts',
+      sql: 'apps/api/src/sql.ts',
     },
     outdir: 'dist/api',
     bundle: true,

@@ -1,5 +1,6 @@
 // The two sides of each scenario at the same concurrency and duration: HTTP requests with autocannon
 // against the app, and the same statements straight through a pg Pool.
+import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { onCleanup } from '../lib/cleanup.mjs';
 import { percentile, runAutocannon } from '../lib/load.mjs';
@@ -63,12 +64,20 @@ export async function loadApi({ baseUrl, connections, durationS, warmupS, timeou
   };
 }
 
-/** A `db` for the request functions of queries.mjs that times each statement by its label. */
+/**
+ * A `db` for the request functions of queries.mjs that times each statement by its label. Statements
+ * run as named prepared statements, as the API's queryPrepared (apps/api/src/database/prepared.ts) does.
+ */
 function timedDb(pool, perStatement) {
+  const names = new Map();
+  const prepared = (text) => {
+    if (!names.has(text)) names.set(text, `s_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`);
+    return names.get(text);
+  };
   const timed = (runner) => async (label, sql, params) => {
     const t = performance.now();
     try {
-      return (await runner.query(sql, params)).rows;
+      return (await runner.query({ name: prepared(sql), text: sql, values: params })).rows;
     } finally {
       const entry = perStatement.get(label) ?? { count: 0, totalMs: 0 };
       entry.count++;

@@ -1,4 +1,3 @@
-import fastifyHelmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { BODY_LIMIT_BYTES } from '@mentor/domain';
@@ -11,6 +10,7 @@ import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import { runMigrations } from '@mentor/migrations';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
+import { securityHeaders } from './common/security-headers';
 import { PinoNestLogger } from './common/logger';
 import { ProblemFilter } from './common/problem.filter';
 import { createValidationPipe, ObjectBodyPipe } from './common/validation';
@@ -70,8 +70,13 @@ export async function createApp({
   );
   const fastify = app.getHttpAdapter().getInstance();
 
-  fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    void reply.header('X-Request-Id', request.id);
+  const headers = securityHeaders({
+    contentSecurityPolicy: { directives: CSP_DIRECTIVES },
+    crossOriginEmbedderPolicy: false,
+  });
+  fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    void reply.headers(headers).header('X-Request-Id', request.id);
+    done();
   });
   // The route pattern, never the raw URL: paths and queries may carry personal data.
   fastify.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
@@ -85,11 +90,6 @@ export async function createApp({
       },
       'request',
     );
-  });
-
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: { directives: CSP_DIRECTIVES },
-    crossOriginEmbedderPolicy: false,
   });
 
   app.setGlobalPrefix('api');

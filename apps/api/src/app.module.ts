@@ -21,7 +21,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot(appDataSourceOptions(databaseUrl, queryLogger)),
+        TypeOrmModule.forRoot(appDataSourceOptions(databaseUrl, queryLogger, config.DATABASE_POOL_SIZE)),
         AuditModule,
         AuthModule,
         CitizensModule,

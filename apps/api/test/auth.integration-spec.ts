@@ -147,3 +147,26 @@ describe('sign-in and sessions', () => {
     expect(rows.every((r) => r.password_hash.startsWith('$argon2id$'))).toBe(true);
   });
 });
+
+describe('session cache', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ SESSION_CACHE_MS: '60000' });
+  });
+  afterAll(() => t.close());
+
+  it('looks a session up once, then answers from memory', async () => {
+    const token = await t.login('mentor.mentorhuset1');
+    expect((await t.request('GET', '/api/me', { token })).status).toBe(200);
+    t.queries.reset();
+    expect((await t.request('GET', '/api/me', { token })).status).toBe(200);
+    expect(t.queries.statements.some((s) => /FROM session/.test(s))).toBe(false);
+  });
+
+  it('still ends the session at once on sign-out', async () => {
+    const token = await t.login('mentor.cji2');
+    expect((await t.request('GET', '/api/me', { token })).status).toBe(200);
+    expect((await t.request('POST', '/api/auth/logout', { token })).status).toBe(204);
+    expect((await t.request('GET', '/api/me', { token })).status).toBe(401);
+  });
+});

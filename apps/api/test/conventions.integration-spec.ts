@@ -1,4 +1,6 @@
+import { addDays } from '@mentor/domain';
 import { DataSource } from 'typeorm';
+import { todayInDenmark } from '../src/common/clock';
 import { startTestApp, type TestApp } from './test-app';
 
 describe('API conventions', () => {
@@ -32,6 +34,102 @@ describe('API conventions', () => {
     expectProblem(response, 400);
     const fields = response.body.errors.map((e: { field: string }) => e.field).sort();
     expect(fields).toEqual(['admin', 'password', 'username']);
+  });
+
+  it('gives every field error a stable code per message, for clients to translate', async () => {
+    const response = await t.request<any>('POST', '/api/auth/login', {
+      json: { username: 42, password: '', admin: true },
+    });
+    const byField = Object.fromEntries(
+      response.body.errors.map((e: { field: string; codes: string[] }) => [e.field, e]),
+    );
+    expect(byField.username.codes).toContain('isString');
+    expect(byField.password.codes).toEqual(['isNotEmpty']);
+    expect(byField.admin.codes).toEqual(['whitelistValidation']);
+    for (const error of response.body.errors) expect(error.codes).toHaveLength(error.messages.length);
+
+    const query = await t.request<any>('GET', '/api/users?limit=101&sort=password_hash', {
+      token: teamLeader,
+    });
+    expect(query.body.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'limit', codes: ['max'] }),
+        expect.objectContaining({ field: 'sort', codes: ['isIn'] }),
+      ]),
+    );
+  });
+
+  it('codes the field errors the services find', async () => {
+    const caseworker = await t.login('sagsbehandler.cji');
+    const mentor = await t.login('mentor.cji1');
+    const me = await t.request<any>('GET', '/api/me', { token: mentor });
+    const today = todayInDenmark();
+    const codesOf = (response: { status: number; body: any }) => {
+      expect(response.status).toBe(400);
+      return response.body.errors.map((e: { field: string; codes: string[] }) => `${e.field}:${e.codes}`);
+    };
+
+    const badCpr = await t.request<any>('POST', '/api/citizens', {
+      token: caseworker,
+      json: { name: 'Kodeborger Fejlsen', cpr: '310290-1234', preferredMeetingPlace: 'home' },
+    });
+    expect(codesOf(badCpr)).toEqual(['cpr:isCpr']);
+    const citizen = await t.request<any>('POST', '/api/citizens', {
+      token: caseworker,
+      json: { name: 'Kodeborger Fejlsen', cpr: '020285-2345', preferredMeetingPlace: 'home' },
+    });
+    expect(citizen.status).toBe(201);
+
+    const grant = {
+      citizenId: citizen.body.id,
+      mentorType: 'holistic',
+      purpose: 'Formål',
+      tasks: 'Opgaver',
+      goals: ['Mål'],
+      minutesPerWeek: 60,
+      startsOn: addDays(today, -10),
+      endsOn: addDays(today, 60),
+      deliveringOrganisationId: me.body.organisationId,
+      mentorId: me.body.id,
+    };
+    const post = (json: object) => t.request<any>('POST', '/api/grants', { token: caseworker, json });
+    expect(codesOf(await post({ ...grant, endsOn: addDays(today, -20) }))).toEqual([
+      'endsOn:grant.ends_before_start',
+    ]);
+    expect(codesOf(await post({ ...grant, endsOn: addDays(today, 200) }))).toEqual(['endsOn:grant.too_long']);
+    expect(codesOf(await post({ ...grant, minutesPerWeek: 0, purpose: '' }))).toEqual(
+      expect.arrayContaining(['minutesPerWeek:min', 'purpose:isNotEmpty']),
+    );
+    const created = await post(grant);
+    expect(created.status).toBe(201);
+
+    const minutes = await t.request<any>('POST', `/api/grants/${created.body.id}/minutes`, {
+      token: caseworker,
+      json: { minutesPerWeek: 90, effectiveFrom: addDays(today, -30), version: created.body.version },
+    });
+    expect(codesOf(minutes)).toEqual(['effectiveFrom:grant.minutes_outside_period']);
+
+    const log = (json: object) =>
+      t.request<any>('POST', `/api/courses/${created.body.courseId}/contacts`, {
+        token: mentor,
+        json: {
+          contactDate: today,
+          startTime: '00:00',
+          minutes: 30,
+          form: 'phone',
+          showedUp: true,
+          topics: [],
+          help: [],
+          ...json,
+        },
+      });
+    expect(codesOf(await log({ contactDate: addDays(today, -20) }))).toEqual([
+      'contactDate:contact.outside_course',
+    ]);
+    expect(codesOf(await log({ contactDate: addDays(today, 1) }))).toEqual(['contactDate:contact.in_future']);
+    expect(codesOf(await log({ minutes: 601, form: 'pigeon' }))).toEqual(
+      expect.arrayContaining(['minutes:max', 'form:isEnum']),
+    );
   });
 
   it('rejects a body that is not an object', async () => {

@@ -95,7 +95,7 @@ describe('citizens, grants, courses and contacts', () => {
     });
     expect(revealed.body).toEqual({ cpr: '010190-1235' });
     const [audit] = await t.db.query(
-      `SELECT count(*)::int AS n FROM audit_event WHERE action = 'citizen.cpr_reveal' AND citizen_id = $1`,
+      `SELECT count(*)::int AS n FROM audit_event WHERE action = 'citizen.cpr_reveal' AND $1 = ANY(citizen_ids)`,
       [citizenId],
     );
     expect(audit.n).toBe(1);
@@ -110,9 +110,10 @@ describe('citizens, grants, courses and contacts', () => {
     const byName = await t.request<any>('GET', '/api/citizens?search=unikasen', { token: caseworker });
     expect(byName.body.total).toBe(1);
     const [search] = await t.db.query(
-      `SELECT details FROM audit_event WHERE action = 'citizen.search' AND details->>'cpr' IS NOT NULL ORDER BY at DESC LIMIT 1`,
+      `SELECT details, citizen_ids FROM audit_event WHERE action = 'citizen.search' AND details->>'cpr' IS NOT NULL ORDER BY at DESC LIMIT 1`,
     );
     expect(search.details.cpr).toBe('010190-XXXX');
+    expect(search.citizen_ids).toEqual([citizenId]);
   });
 
   it('refuses a grant longer than six months or without purpose, naming the field', async () => {
@@ -391,6 +392,65 @@ describe('citizens, grants, courses and contacts', () => {
     expect(again.status).toBe(409);
   });
 
+  it('keeps the minute totals and the last contact date in step with every change, also when concurrent', async () => {
+    const totals = async () => ({
+      periods: await t.db.query(
+        `SELECT period, to_char(starts_on, 'YYYY-MM-DD') AS "startsOn", minutes FROM course_minutes
+          WHERE course_id = $1 AND minutes > 0 ORDER BY 1, 2`,
+        [courseId],
+      ),
+      last: (
+        await t.db.query(`SELECT last_contact_date::text AS d FROM mentor_course WHERE id = $1`, [courseId])
+      )[0].d,
+    });
+    const logged = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        t.request<any>('POST', `/api/courses/${courseId}/contacts`, {
+          token: mentor,
+          json: contact({ minutes: 5 + i, contactDate: addDays(today, -1 - (i % 10)) }),
+        }),
+      ),
+    );
+    expect(logged.map((r) => r.status)).toEqual(Array(12).fill(201));
+    const [a, b, c] = logged.map((r) => r.body.contact);
+    expect(
+      (
+        await t.request('PATCH', `/api/contacts/${a.id}`, {
+          token: mentor,
+          json: { ...contact({ minutes: 50, contactDate: addDays(today, -20) }), version: 1 },
+        })
+      ).status,
+    ).toBe(200);
+    expect((await t.request('DELETE', `/api/contacts/${b.id}?version=1`, { token: mentor })).status).toBe(
+      204,
+    );
+    await t.db.query(`UPDATE contact SET created_at = now() - interval '8 days' WHERE id = $1`, [c.id]);
+    const correction = await t.request<any>('POST', `/api/contacts/${c.id}/corrections`, {
+      token: mentor,
+      json: contact({ minutes: 33, contactDate: addDays(today, -15) }),
+    });
+    expect(correction.status).toBe(201);
+    const afterCorrection = await totals();
+    // Deleting the correction makes the corrected contact count again.
+    expect(
+      (await t.request('DELETE', `/api/contacts/${correction.body.contact.id}?version=1`, { token: mentor }))
+        .status,
+    ).toBe(204);
+    const incremental = await totals();
+    expect(incremental).not.toEqual(afterCorrection);
+
+    await t.db.query('SELECT rebuild_course_totals()');
+    expect(await totals()).toEqual(incremental);
+    const [week] = await t.db.query(
+      `SELECT COALESCE(sum(minutes), 0)::int AS n FROM counted_contact
+        WHERE course_id = $1 AND contact_date >= $2::date`,
+      [courseId, isoWeekStart(today)],
+    );
+    const course = await t.request<any>('GET', `/api/courses/${courseId}`, { token: mentor });
+    expect(course.body.thisWeek.loggedMinutes).toBe(week.n);
+    expect(course.body.lastContactDate).toBe(incremental.last);
+  });
+
   it('answers a stale course version with 409 and keeps the mentor history', async () => {
     const course = await t.request<any>('GET', `/api/courses/${courseId}`, { token: caseworker });
     const otherMentorId = (await t.request<any>('GET', '/api/me', { token: otherMentor })).body.id;
@@ -412,9 +472,28 @@ describe('citizens, grants, courses and contacts', () => {
     await expect(t.db.query(`UPDATE audit_event SET action = 'x'`)).rejects.toThrow(/append-only/);
     await expect(t.db.query(`DELETE FROM audit_event`)).rejects.toThrow(/append-only/);
     const [reads] = await t.db.query(
-      `SELECT count(*)::int AS n FROM audit_event WHERE action = 'course.read' AND citizen_id = $1`,
+      `SELECT count(*)::int AS n FROM audit_event WHERE action = 'course.read' AND $1 = ANY(citizen_ids)`,
       [citizenId],
     );
     expect(reads.n).toBeGreaterThan(0);
+  });
+
+  it('audits a list in one record naming every listed citizen, with the search', async () => {
+    const list = await t.request<any>('GET', '/api/courses?search=e&limit=100', { token: teamLeader });
+    expect(list.body.items.length).toBeGreaterThan(1);
+    const [record] = await t.db.query(
+      `SELECT citizen_ids, details, entity_id FROM audit_event WHERE action = 'course.list' ORDER BY at DESC LIMIT 1`,
+    );
+    expect([...record.citizen_ids].sort()).toEqual(
+      [...new Set(list.body.items.map((c: any) => c.citizenId))].sort(),
+    );
+    expect(record.details).toEqual({ search: 'e' });
+    expect(record.entity_id).toBeNull();
+    // The GIN index finds a citizen's records.
+    const [found] = await t.db.query(
+      `SELECT count(*)::int AS n FROM audit_event WHERE citizen_ids @> ARRAY[$1::uuid] AND action = 'course.list'`,
+      [list.body.items[0].citizenId],
+    );
+    expect(found.n).toBeGreaterThan(0);
   });
 });

@@ -1,5 +1,5 @@
-import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
-import { expectAccessible, PASSWORD, signIn } from './support';
+import { expect, test } from '@playwright/test';
+import { citizenName, createCourse, expectAccessible, signIn, syntheticCpr } from './support';
 
 const CASEWORKER = 'sagsbehandler.cji';
 const MENTOR = 'mentor.cji1';
@@ -7,77 +7,12 @@ const MENTOR_NAME = 'Jonas Krogh Petersen';
 const ORGANISATION = 'Center for Jobindsats';
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const random = (from: number, to: number) => from + Math.floor(Math.random() * (to - from + 1));
-
-/**
- * A fictional CPR number, different each run: day 01–28, month 01–12, a 19xx year and a
- * serial starting 0–3 (which places the year in the 1900s).
- */
-function syntheticCpr(): string {
-  return `${pad(random(1, 28))}${pad(random(1, 12))}${pad(random(50, 99))}-${random(0, 3)}${pad(random(0, 99))}${random(0, 9)}`;
-}
-
-/** A unique citizen name per run, so lists with other data still find exactly this one. */
-function citizenName(prefix: string): string {
-  return `${prefix} Testborger ${Date.now().toString(36)}${random(100, 999)}`;
-}
 
 /** `YYYY-MM-DD` of today plus `days`, in the local time zone (as the app uses it). */
 function localDate(days = 0): string {
   const date = new Date();
   date.setDate(date.getDate() + days);
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-async function apiAs(baseURL: string, username: string): Promise<APIRequestContext> {
-  const api = await playwrightRequest.newContext({ baseURL });
-  const login = await api.post('/api/auth/login', { data: { username, password: PASSWORD } });
-  expect(login.ok()).toBeTruthy();
-  return api;
-}
-
-/**
- * A citizen who prefers meeting at home, with an active course for mentor.cji1, made through the
- * API as the caseworker.
- */
-async function createCourseForMentor(baseURL: string, name: string): Promise<string> {
-  const api = await apiAs(baseURL, CASEWORKER);
-  try {
-    const citizen = await api.post('/api/citizens', {
-      data: { name, cpr: syntheticCpr(), preferredMeetingPlace: 'home' },
-    });
-    expect(citizen.status()).toBe(201);
-    const citizenId = ((await citizen.json()) as { id: string }).id;
-    const organisations = (await (await api.get('/api/organisations?limit=100')).json()) as {
-      items: { id: string; name: string }[];
-    };
-    const organisation = organisations.items.find((o) => o.name === ORGANISATION);
-    expect(organisation).toBeDefined();
-    const mentors = (await (await api.get(`/api/organisations/${organisation!.id}/mentors`)).json()) as {
-      id: string;
-      name: string;
-    }[];
-    const mentor = mentors.find((m) => m.name === MENTOR_NAME);
-    expect(mentor).toBeDefined();
-    const grant = await api.post('/api/grants', {
-      data: {
-        citizenId,
-        mentorType: 'holistic',
-        purpose: 'Støtte til at komme i gang med et aktiveringstilbud.',
-        tasks: 'Ugentlige møder og hjælp til praktiske opgaver.',
-        goals: ['Møder stabilt op i tilbuddet'],
-        minutesPerWeek: 60,
-        startsOn: localDate(-10),
-        endsOn: localDate(60),
-        deliveringOrganisationId: organisation!.id,
-        mentorId: mentor!.id,
-      },
-    });
-    expect(grant.status()).toBe(201);
-    return ((await grant.json()) as { courseId: string }).courseId;
-  } finally {
-    await api.dispose();
-  }
 }
 
 test.describe('mentoring journeys', () => {
@@ -162,7 +97,7 @@ test.describe('on a 360 px phone', () => {
   test('a mentor finds a citizen, logs a contact and sees the week update', async ({ page, baseURL }) => {
     test.slow();
     const name = citizenName('Mads');
-    await createCourseForMentor(baseURL!, name);
+    await createCourse(baseURL!, { name, preferredMeetingPlace: 'home' });
     const noSidewaysScroll = async () =>
       expect(
         await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),

@@ -8,3 +8,6 @@ export * from './lib/cpr';
 export * from './lib/mentoring';
 export * from './lib/dates';
 export * from './lib/mentoring-api';
+export * from './lib/progress-report';
+export * from './lib/report-quality';
+export * from './lib/report-diff';

@@ -5,3 +5,4 @@ export * from './lib/paged-table/paged-table';
 export * from './lib/budget-bar/budget-bar';
 export * from './lib/flag-chips/flag-chips';
 export * from './lib/week-chart/week-chart';
+export * from './lib/chip-group/chip-group';

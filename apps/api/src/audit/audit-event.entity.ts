@@ -5,7 +5,9 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  * UPDATE and DELETE. Details hold search criteria or the fields changed, never CPR numbers.
  */
 @Entity({ name: 'audit_event' })
-@Index('ix_audit_event_citizen', ['municipalityId', 'citizenId', 'at'])
+// A GIN index on citizen_ids (made by the AuditCitizenIds migration; TypeORM cannot declare GIN):
+// finds every read of one citizen's data for the citizen's right of access.
+@Index('ix_audit_event_citizens', { synchronize: false })
 export class AuditEvent {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_audit_event' })
   id: string;
@@ -23,8 +25,12 @@ export class AuditEvent {
   @Column({ type: 'varchar', length: 60 })
   action: string;
 
-  @Column({ name: 'citizen_id', type: 'uuid', nullable: true })
-  citizenId: string | null;
+  /**
+   * The citizens whose data the event read or changed: one for a single read or change, every
+   * listed citizen for a list or search (one record per request keeps busy lists cheap to audit).
+   */
+  @Column({ name: 'citizen_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  citizenIds: string[];
 
   @Column({ name: 'entity_type', type: 'varchar', length: 40, nullable: true })
   entityType: string | null;

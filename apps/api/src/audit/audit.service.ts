@@ -6,7 +6,9 @@ import { AuditEvent } from './audit-event.entity';
 
 export interface AuditEntry {
   action: string;
+  /** The one citizen concerned; or `citizenIds` for a list or search. */
   citizenId?: string | null;
+  citizenIds?: string[];
   entityType?: string;
   entityId?: string;
   details?: Record<string, unknown>;
@@ -31,7 +33,7 @@ export class AuditService {
         municipalityId: caller.municipalityId,
         userId: caller.id,
         action: entry.action,
-        citizenId: entry.citizenId ?? null,
+        citizenIds: entry.citizenIds ?? (entry.citizenId ? [entry.citizenId] : []),
         entityType: entry.entityType ?? null,
         entityId: entry.entityId ?? null,
         details: entry.details ?? null,

@@ -68,7 +68,9 @@ export class CitizensService {
   async create(caller: AuthenticatedUser, dto: CreateCitizenDto): Promise<CitizenDetail> {
     const cpr = parseCpr(dto.cpr);
     if (!cpr)
-      throw new ValidationProblem([{ field: 'cpr', messages: ['cpr must be DDMMYY-SSSS with a real date'] }]);
+      throw new ValidationProblem([
+        { field: 'cpr', messages: ['cpr must be DDMMYY-SSSS with a real date'], codes: ['isCpr'] },
+      ]);
     const cprHash = this.cipher.hash(cpr.digits);
     const id = await this.db.transaction(async (tx) => {
       const duplicate = await tx
@@ -133,7 +135,8 @@ export class CitizensService {
       .getRawMany<CitizenRow>();
     await this.audit.record(caller, {
       action: 'citizen.search',
-      details: { ...criteria, limit: query.limit, offset: query.offset, results: rows.map((r) => r.id) },
+      citizenIds: rows.map((r) => r.id),
+      details: { ...criteria, limit: query.limit, offset: query.offset },
     });
     return {
       items: rows.map(({ id, name, cprMasked, caseworkerId, caseworkerName }) => ({

@@ -4,6 +4,13 @@ import type { FieldError, ProblemDetails } from '@mentor/domain';
 class FieldErrorDto implements FieldError {
   @ApiProperty({ example: 'username' }) field: string;
   @ApiProperty({ type: [String], example: ['username must be a string'] }) messages: string[];
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['isString'],
+    description:
+      'Stable code of each message, in the same order: a class-validator constraint name (isNotEmpty, maxLength, min, max, isIn, isEnum, isIso8601, matches, whitelistValidation, ...) or a feature code (contact.in_future, contact.outside_course, grant.too_long, ...). Clients translate codes; the messages are English.',
+  })
+  codes?: string[];
 }
 
 /** RFC 9457 problem document, the body of every error answer (`application/problem+json`). */

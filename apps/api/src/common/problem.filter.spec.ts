@@ -1,7 +1,12 @@
 import { BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
 import { toProblemException } from './problem.filter';
 import { ProblemException, ValidationProblem } from './problem';
-import { toFieldErrors } from './validation';
+import { IsNotEmpty, IsString } from 'class-validator';
+import { createValidationPipe, toFieldErrors } from './validation';
+
+class Named {
+  @IsString() @IsNotEmpty() name: string;
+}
 
 describe('toProblemException', () => {
   it('keeps problem exceptions as they are', () => {
@@ -45,18 +50,42 @@ describe('toProblemException', () => {
 });
 
 describe('toFieldErrors', () => {
-  it('flattens nested errors into dotted fields', () => {
+  it('flattens nested errors into dotted fields, with the constraint names as codes', () => {
     expect(
       toFieldErrors([
-        { property: 'name', constraints: { isString: 'name must be a string' }, children: [] },
+        {
+          property: 'name',
+          constraints: { isString: 'name must be a string', isNotEmpty: 'name should not be empty' },
+          children: [],
+        },
         {
           property: 'address',
-          children: [{ property: 'zip', constraints: { length: 'zip too long' }, children: [] }],
+          children: [{ property: 'zip', constraints: { maxLength: 'zip too long' }, children: [] }],
         },
       ]),
     ).toEqual([
-      { field: 'name', messages: ['name must be a string'] },
-      { field: 'address.zip', messages: ['zip too long'] },
+      {
+        field: 'name',
+        messages: ['name must be a string', 'name should not be empty'],
+        codes: ['isString', 'isNotEmpty'],
+      },
+      { field: 'address.zip', messages: ['zip too long'], codes: ['maxLength'] },
     ]);
+  });
+
+  it('codes the errors of a real DTO, unknown fields included', async () => {
+    const pipe = createValidationPipe();
+    const error = await pipe.transform({ name: '', extra: 1 }, { type: 'body', metatype: Named }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ValidationProblem);
+    expect((error as ValidationProblem).init.errors).toHaveLength(2);
+    expect((error as ValidationProblem).init.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'name', codes: ['isNotEmpty'] }),
+        { field: 'extra', messages: ['property extra should not exist'], codes: ['whitelistValidation'] },
+      ]),
+    );
   });
 });

@@ -3,11 +3,17 @@ import type { ValidationError } from 'class-validator';
 import type { FieldError } from '@mentor/domain';
 import { ValidationProblem } from './problem';
 
-/** Flattens nested class-validator errors into `field.path: messages`. */
+/**
+ * Flattens nested class-validator errors into `field.path: messages`, each message with its
+ * constraint's name (`isNotEmpty`, `max`, ...) as its code.
+ */
 export function toFieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
+    const constraints = Object.entries(error.constraints ?? {});
+    const own = constraints.length
+      ? [{ field, messages: constraints.map(([, m]) => m), codes: constraints.map(([code]) => code) }]
+      : [];
     return [...own, ...toFieldErrors(error.children ?? [], field)];
   });
 }

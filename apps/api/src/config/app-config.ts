@@ -80,6 +80,26 @@ export class AppConfig {
   @Min(1)
   LOGIN_BLOCK_MINUTES = 15;
 
+  /**
+   * Connections to PostgreSQL per API instance. More connections than the database has cores only
+   * make queries wait for CPU inside PostgreSQL instead of in the pool.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 20;
+
+  /**
+   * How long an API instance trusts a session it looked up, in ms (0: look it up on every request).
+   * Sign-out takes effect at once on the instance that handled it, on others within this time.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60000)
+  SESSION_CACHE_MS = 5000;
+
   /** 32 bytes, base64: encrypts CPR numbers. Outside production a key is kept in DATA_DIR when unset. */
   @Transform(emptyToUndefined)
   @IsOptional()

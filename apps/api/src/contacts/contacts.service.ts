@@ -9,7 +9,6 @@ import {
   isoWeekStart,
   type Page,
 } from '@mentor/domain';
-import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -17,11 +16,19 @@ import { timeInDenmark, todayInDenmark } from '../common/clock';
 import { ProblemException, ValidationProblem } from '../common/problem';
 import { SqlParams } from '../common/sql-params';
 import { NotFoundProblem, updateWithVersion } from '../common/versioned-update';
-import { GRANTED_IN_WEEK, LOGGED_IN_WEEK } from '../courses/course-queries';
+import { GRANTED_IN_WEEK, LOGGED_IN } from '../courses/course-queries';
 import { courseVisibility } from '../courses/course-visibility';
 import { weekBudget } from '../courses/courses.service';
 import { Contact } from './contact.entity';
+import {
+  contactFields,
+  contactInsertStatement,
+  contactLookupStatement,
+  type ContactLookupRow,
+  requestHash,
+} from './contact-queries';
 import type { ContactDto, ContactListQueryDto, UpdateContactDto } from './dto/contact.dto';
+import { queryPrepared } from '../database/prepared';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,100}$/;
 const EDIT_MS = CONTACT_EDIT_DAYS * 86_400_000;
@@ -103,38 +110,6 @@ function toView(row: ContactRow, now = Date.now()): ContactView {
   };
 }
 
-/** The fields a contact is made of, in a fixed order, for comparing retried requests. */
-function requestHash(courseId: string, dto: ContactDto): string {
-  const canonical = [
-    courseId,
-    dto.contactDate,
-    dto.startTime,
-    dto.minutes,
-    dto.form,
-    dto.showedUp,
-    [...dto.topics].sort(),
-    [...dto.help].sort(),
-    dto.note ?? null,
-    dto.transportMinutes ?? null,
-  ];
-  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
-}
-
-/** The contact's own columns, in the order both INSERTs list them (contact_date … transport_minutes). */
-function contactFields(dto: ContactDto): unknown[] {
-  return [
-    dto.contactDate,
-    dto.startTime,
-    dto.minutes,
-    dto.form,
-    dto.showedUp,
-    dto.topics,
-    dto.help,
-    dto.note?.trim() || null,
-    dto.transportMinutes ?? null,
-  ];
-}
-
 @Injectable()
 export class ContactsService {
   constructor(
@@ -192,11 +167,20 @@ export class ContactsService {
       errors.push({
         field: 'contactDate',
         messages: [`must fall inside the course period ${course.startsOn} – ${course.endsOn}`],
+        codes: ['contact.outside_course'],
       });
     } else if (dto.contactDate > today) {
-      errors.push({ field: 'contactDate', messages: ['must not be in the future'] });
+      errors.push({
+        field: 'contactDate',
+        messages: ['must not be in the future'],
+        codes: ['contact.in_future'],
+      });
     } else if (dto.contactDate === today && dto.startTime > timeInDenmark()) {
-      errors.push({ field: 'startTime', messages: ['must not be in the future'] });
+      errors.push({
+        field: 'startTime',
+        messages: ['must not be in the future'],
+        codes: ['contact.in_future'],
+      });
     }
     if (errors.length) throw new ValidationProblem(errors);
   }
@@ -204,7 +188,7 @@ export class ContactsService {
   private async week(courseId: string, contactDate: string, manager: EntityManager = this.db.manager) {
     const weekStart = isoWeekStart(contactDate);
     const rows: { granted: number; logged: number }[] = await manager.query(
-      `SELECT ${GRANTED_IN_WEEK('g', '$2::date')} AS granted, ${LOGGED_IN_WEEK('co', '$2::date')} AS logged
+      `SELECT ${GRANTED_IN_WEEK('g', '$2::date')} AS granted, ${LOGGED_IN('co', 'week', '$2::date')} AS logged
          FROM mentor_course co JOIN mentor_grant g ON g.id = co.grant_id WHERE co.id = $1`,
       [courseId, weekStart],
     );
@@ -229,40 +213,17 @@ export class ContactsService {
   ): Promise<ContactLogged> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw new ValidationProblem([
-        { field: 'Idempotency-Key', messages: ['1–100 characters of A–Z, a–z, 0–9 . _ : -'] },
+        {
+          field: 'Idempotency-Key',
+          messages: ['1–100 characters of A–Z, a–z, 0–9 . _ : -'],
+          codes: ['contact.invalid_idempotency_key'],
+        },
       ]);
     }
     const hash = requestHash(courseId, dto);
     const weekStart = isoWeekStart(dto.contactDate);
-    // One statement: the course as the caller may see it, its budget for the contact's week,
-    // and any contact this caller already logged under the key.
-    const p = new SqlParams();
-    const id = p.add(courseId);
-    const week = `${p.add(weekStart)}::date`;
-    const key = p.add(idempotencyKey ?? null);
-    const caller$ = p.add(caller.id);
-    const municipality = p.add(caller.municipalityId);
-    const visible = courseVisibility(p, 'co', 'ci', caller);
-    const [found]: (Partial<CourseForContact> & {
-      weekGranted: number | null;
-      weekLogged: number | null;
-      earlierId: string | null;
-      earlierHash: string | null;
-    })[] = await this.db.query(
-      `SELECT c.*, e.id AS "earlierId", e.request_hash AS "earlierHash"
-         FROM (SELECT 1) one
-         LEFT JOIN LATERAL (
-           SELECT co.id, g.citizen_id AS "citizenId", co.status, co.mentor_id AS "mentorId",
-                  to_char(g.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(g.ends_on, 'YYYY-MM-DD') AS "endsOn",
-                  ${GRANTED_IN_WEEK('g', week)} AS "weekGranted", ${LOGGED_IN_WEEK('co', week)} AS "weekLogged"
-             FROM mentor_course co JOIN mentor_grant g ON g.id = co.grant_id JOIN citizen ci ON ci.id = g.citizen_id
-            WHERE co.id = ${id} AND ${visible}) c ON TRUE
-         LEFT JOIN LATERAL (
-           SELECT e.id, e.request_hash FROM contact e
-            WHERE e.municipality_id = ${municipality}::uuid AND e.created_by = ${caller$}::uuid
-              AND e.idempotency_key = ${key}::varchar) e ON TRUE`,
-      p.values,
-    );
+    const lookup = contactLookupStatement(caller, courseId, weekStart, idempotencyKey);
+    const [found] = await queryPrepared<ContactLookupRow>(this.db, lookup.text, lookup.values);
     if (found?.earlierId && found.earlierHash)
       return this.replay(caller, { id: found.earlierId, requestHash: found.earlierHash }, hash);
     if (!found?.id) throw new NotFoundProblem('course');
@@ -275,34 +236,8 @@ export class ContactsService {
       });
     }
     this.checkContact(course, dto);
-    // One statement, so one round trip: the contact and its audit record commit together.
-    const [inserted]: ContactRow[] = await this.db.query(
-      `WITH inserted AS (
-         INSERT INTO contact (municipality_id, course_id, contact_date, start_time, minutes, form, showed_up, topics, help,
-                              note, transport_minutes, idempotency_key, request_hash, created_by, version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1)
-         ON CONFLICT (municipality_id, created_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-         RETURNING id, course_id AS "courseId", to_char(contact_date, 'YYYY-MM-DD') AS "contactDate",
-                   to_char(start_time, 'HH24:MI') AS "startTime", minutes, form, showed_up AS "showedUp", topics, help,
-                   note, transport_minutes AS "transportMinutes", corrects_contact_id AS "correctsContactId",
-                   created_by AS "createdBy", created_at AS "createdAt", updated_at AS "updatedAt",
-                   deleted_at AS "deletedAt", version
-       ), audited AS (
-         INSERT INTO audit_event (municipality_id, user_id, action, citizen_id, entity_type, entity_id, request_id)
-         SELECT $1, $14, 'contact.create', $15, 'contact', id, $16 FROM inserted
-       )
-       SELECT * FROM inserted`,
-      [
-        caller.municipalityId,
-        courseId,
-        ...contactFields(dto),
-        idempotencyKey ?? null,
-        hash,
-        caller.id,
-        course.citizenId,
-        caller.requestId ?? null,
-      ],
-    );
+    const insert = contactInsertStatement(caller, courseId, course.citizenId, dto, idempotencyKey, hash);
+    const [inserted] = await queryPrepared<ContactRow>(this.db, insert.text, insert.values);
     if (!inserted) {
       // A concurrent retry with the same key won the race: answer as it was answered.
       const earlier = idempotencyKey ? await this.byIdempotencyKey(caller, idempotencyKey) : undefined;

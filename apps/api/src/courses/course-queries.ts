@@ -1,9 +1,25 @@
-/** SQL pieces shared by the course and contact queries. */
+import {
+  addDays,
+  addMonths,
+  CourseFlag,
+  COURSE_SORT_FIELDS,
+  type CourseDetail,
+  type CourseStatus,
+  type CourseSummary,
+  GRANT_EXPIRY_WARNING_DAYS,
+  type GrantDetail,
+  isoWeekStart,
+  type MentorPeriod,
+  NO_CONTACT_FLAG_DAYS,
+} from '@mentor/domain';
+import { auditedSelect, type ReadAudit } from '../audit/audit-sql';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { sortOrDefault } from '../common/pagination';
+import { SqlParams } from '../common/sql-params';
+import { GRANT_DETAIL_JSON } from '../grants/grant-sql';
+import { courseVisibility } from './course-visibility';
 
-/** A contact counts unless it is deleted or replaced by a correction. */
-export const COUNTED_CONTACT = (alias: string) =>
-  `${alias}.deleted_at IS NULL AND NOT EXISTS (
-     SELECT 1 FROM contact cx WHERE cx.corrects_contact_id = ${alias}.id AND cx.deleted_at IS NULL)`;
+/** SQL pieces and statements of the course and contact queries, pure so the benchmark runs the same. */
 
 /** Granted minutes of the week starting at the date expression `weekStart`, 0 outside the grant. */
 export const GRANTED_IN_WEEK = (grant: string, weekStart: string) =>
@@ -11,12 +27,6 @@ export const GRANTED_IN_WEEK = (grant: string, weekStart: string) =>
      SELECT gm.minutes_per_week FROM grant_minutes gm
       WHERE gm.grant_id = ${grant}.id AND gm.effective_from <= GREATEST(${weekStart}, ${grant}.starts_on)
       ORDER BY gm.effective_from DESC LIMIT 1), 0) END`;
-
-/** Minutes of counted contacts of the course in the week starting at `weekStart`. */
-export const LOGGED_IN_WEEK = (course: string, weekStart: string) =>
-  `(SELECT COALESCE(SUM(ct.minutes), 0)::int FROM contact ct
-     WHERE ct.course_id = ${course}.id AND ct.contact_date BETWEEN ${weekStart} AND ${weekStart} + 6
-       AND ${COUNTED_CONTACT('ct')})`;
 
 /** Granted minutes of the days from `from` to `to` inside the grant: weekly minutes × days / 7. */
 export const GRANTED_IN_PERIOD = (grant: string, from: string, to: string) =>
@@ -27,7 +37,127 @@ export const GRANTED_IN_PERIOD = (grant: string, from: string, to: string) =>
                   COALESCE(LEAD(gm.effective_from) OVER (ORDER BY gm.effective_from) - 1, 'infinity'::date) AS until
              FROM grant_minutes gm WHERE gm.grant_id = ${grant}.id) p)`;
 
-/** Minutes of counted contacts of the course from `from` to `to`. */
-export const LOGGED_IN_PERIOD = (course: string, from: string, to: string) =>
-  `(SELECT COALESCE(SUM(ct.minutes), 0)::int FROM contact ct
-     WHERE ct.course_id = ${course}.id AND ct.contact_date BETWEEN ${from} AND ${to} AND ${COUNTED_CONTACT('ct')})`;
+/**
+ * Minutes of the course's counted contacts in the ISO week or calendar month starting at the date
+ * expression `startsOn`, from the totals the contact trigger keeps (migration CourseMinuteTotals).
+ */
+export const LOGGED_IN = (course: string, period: 'week' | 'month', startsOn: string) =>
+  `COALESCE((SELECT cm.minutes FROM course_minutes cm
+     WHERE cm.municipality_id = ${course}.municipality_id AND cm.course_id = ${course}.id
+       AND cm.period = '${period}' AND cm.starts_on = ${startsOn}), 0)`;
+
+export interface CourseFilter {
+  id?: string;
+  status?: CourseStatus;
+  search?: string;
+  flag?: CourseFlag;
+  sort?: string;
+  limit: number;
+  offset: number;
+}
+
+/** A row of the course statement: the summary's columns before flags are derived in Node. */
+export interface CourseRow extends Omit<
+  CourseSummary,
+  'thisWeek' | 'lastWeek' | 'noRecentContact' | 'overBudgetThisWeek' | 'expiresSoon'
+> {
+  grantedMinutes: number;
+  loggedMinutes: number;
+  lastWeekGrantedMinutes: number;
+  lastWeekLoggedMinutes: number;
+  grantId: string;
+  preferredMeetingPlace: CourseDetail['preferredMeetingPlace'];
+  endReason: CourseDetail['endReason'];
+  endedOn: string | null;
+  version: number;
+  total: string;
+  /** Only with `detail`. */
+  grant?: GrantDetail;
+  mentorHistory?: MentorPeriod[];
+}
+
+// Output columns of the statement, so the audited wrapper can restore the order.
+const SORT_SQL: Record<(typeof COURSE_SORT_FIELDS)[number], string> = {
+  citizenName: '"citizenName"',
+  endsOn: '"endsOn"',
+  lastContactDate: '"lastContactDate"',
+};
+
+/**
+ * The courses the caller may see, with this week's, last week's and this month's budget and the
+ * last contact, filtered, sorted and paged, in one statement that also writes the audit record
+ * (the returned rows' citizens, and the filter when searching). With `detail`, each row also carries its grant and mentor history as JSON.
+ */
+export function courseStatement(
+  caller: AuthenticatedUser,
+  filter: CourseFilter,
+  today: string,
+  options: { audit: Pick<ReadAudit, 'action' | 'entityType'>; detail?: boolean },
+): { text: string; values: unknown[]; weekStart: string } {
+  const weekStart = isoWeekStart(today);
+  const monthStart = `${today.slice(0, 8)}01`;
+  const monthEnd = addDays(addMonths(monthStart, 1), -1);
+  const p = new SqlParams();
+  const week = `${p.add(weekStart)}::date`;
+  const lastWeek = `${p.add(addDays(weekStart, -7))}::date`;
+  const month = { start: `${p.add(monthStart)}::date`, end: `${p.add(monthEnd)}::date` };
+  const conditions = [courseVisibility(p, 'co', 'ci', caller)];
+  if (filter.id) conditions.push(`co.id = ${p.add(filter.id)}`);
+  if (filter.status) conditions.push(`co.status = ${p.add(filter.status)}`);
+  else if (!filter.id) conditions.push(`co.status <> 'ended'`);
+  if (filter.search)
+    conditions.push(`ci.name ILIKE ${p.add(`%${filter.search.replace(/[\\%_]/g, '\\$&')}%`)}`);
+  // Flags filter on the computed columns, so they apply to the outer query.
+  const flagCondition = (flag: CourseFlag) => {
+    switch (flag) {
+      case CourseFlag.NoRecentContact:
+        return `x.status = 'active' AND COALESCE(x."lastContactDate", x."startsOn") <= ${p.add(addDays(today, -NO_CONTACT_FLAG_DAYS))}`;
+      case CourseFlag.OverBudget:
+        return `x."loggedMinutes" > x."grantedMinutes"`;
+      case CourseFlag.UnderDelivered:
+        return `x."lastWeekLoggedMinutes" < x."lastWeekGrantedMinutes"`;
+      case CourseFlag.ExpiresSoon:
+        return `x."endsOn" <= ${p.add(addDays(today, GRANT_EXPIRY_WARNING_DAYS))}`;
+    }
+  };
+  const outerWhere = filter.flag ? `WHERE ${flagCondition(filter.flag)}` : '';
+  const sort = sortOrDefault(filter.sort, COURSE_SORT_FIELDS, { field: 'citizenName', direction: 'ASC' });
+  const orderBy = `ORDER BY ${SORT_SQL[sort.field]} ${sort.direction} NULLS LAST, id`;
+  const detailColumns = options.detail
+    ? `, ${GRANT_DETAIL_JSON('g', 'o', 'co')} AS "grant",
+       (SELECT COALESCE(json_agg(json_build_object('mentorId', mp.mentor_id, 'mentorName', mu.name,
+                 'fromDate', to_char(mp.from_date, 'YYYY-MM-DD'), 'toDate', to_char(mp.to_date, 'YYYY-MM-DD'))
+                 ORDER BY mp.from_date, mp.created_at), '[]'::json)
+          FROM course_mentor_period mp JOIN app_user mu ON mu.id = mp.mentor_id
+         WHERE mp.course_id = co.id) AS "mentorHistory"`
+    : '';
+  // Every join repeats the municipality, so the planner can use the (municipality_id, …) indexes
+  // from either side, and a database sharded by municipality can keep the join on one node.
+  const select = `SELECT x.*, count(*) OVER () AS total FROM (
+       SELECT co.id, g.id AS "grantId", g.citizen_id AS "citizenId", ci.name AS "citizenName", ci.cpr_masked AS "cprMasked",
+              g.mentor_type AS "mentorType", co.status, co.mentor_id AS "mentorId", m.name AS "mentorName",
+              co.organisation_id AS "organisationId", o.name AS "organisationName",
+              to_char(g.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(g.ends_on, 'YYYY-MM-DD') AS "endsOn",
+              ci.preferred_meeting_place AS "preferredMeetingPlace", co.end_reason AS "endReason",
+              to_char(co.ended_on, 'YYYY-MM-DD') AS "endedOn", co.version,
+              ${GRANTED_IN_WEEK('g', week)} AS "grantedMinutes",
+              ${LOGGED_IN('co', 'week', week)} AS "loggedMinutes",
+              ${GRANTED_IN_WEEK('g', lastWeek)} AS "lastWeekGrantedMinutes",
+              ${LOGGED_IN('co', 'week', lastWeek)} AS "lastWeekLoggedMinutes",
+              ${GRANTED_IN_PERIOD('g', month.start, month.end)} AS "monthGrantedMinutes",
+              ${LOGGED_IN('co', 'month', month.start)} AS "monthDeliveredMinutes",
+              to_char(co.last_contact_date, 'YYYY-MM-DD') AS "lastContactDate"${detailColumns}
+         FROM mentor_course co
+         JOIN mentor_grant g ON g.municipality_id = co.municipality_id AND g.id = co.grant_id
+         JOIN citizen ci ON ci.municipality_id = co.municipality_id AND ci.id = g.citizen_id
+         JOIN organisation o ON o.id = co.organisation_id
+         LEFT JOIN app_user m ON m.id = co.mentor_id
+        WHERE ${conditions.join(' AND ')}) x
+      ${outerWhere}
+      ${orderBy}
+      LIMIT ${p.add(filter.limit)} OFFSET ${p.add(filter.offset)}`;
+  const { search, status, flag } = filter;
+  const criteria = search || status || flag ? { search, status, flag } : undefined;
+  const audit: ReadAudit = { ...options.audit, entityId: filter.id, details: criteria };
+  return { text: auditedSelect(p, caller, audit, select, orderBy), values: p.values, weekStart };
+}

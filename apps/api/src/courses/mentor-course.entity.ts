@@ -62,6 +62,10 @@ export class MentorCourse {
   @Column({ name: 'ended_on', type: 'date', nullable: true })
   endedOn: string | null;
 
+  /** Date of the latest counted contact, kept by the contact trigger (see CourseMinutes). */
+  @Column({ name: 'last_contact_date', type: 'date', nullable: true })
+  lastContactDate: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

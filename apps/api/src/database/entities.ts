@@ -2,6 +2,7 @@ import { AuditEvent } from '../audit/audit-event.entity';
 import { LoginAttempt } from '../auth/login-attempt.entity';
 import { Citizen } from '../citizens/citizen.entity';
 import { Contact } from '../contacts/contact.entity';
+import { CourseMinutes } from '../courses/course-minutes.entity';
 import { CourseMentorPeriod } from '../courses/course-mentor-period.entity';
 import { MentorCourse } from '../courses/mentor-course.entity';
 import { GrantMinutes } from '../grants/grant-minutes.entity';
@@ -25,4 +26,5 @@ export const ENTITIES = [
   MentorCourse,
   CourseMentorPeriod,
   Contact,
+  CourseMinutes,
 ];

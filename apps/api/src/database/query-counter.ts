@@ -1,4 +1,5 @@
 import type { Logger as TypeOrmLogger } from 'typeorm';
+import { statementText } from './prepared';
 
 /** Counts the SQL statements TypeORM sends; tests use it to prove a request's query count is fixed. */
 export class QueryCounter implements TypeOrmLogger {
@@ -6,9 +7,9 @@ export class QueryCounter implements TypeOrmLogger {
   /** The statements counted since the last reset, for a failing test to show. */
   statements: string[] = [];
 
-  logQuery(query: string) {
+  logQuery(query: string | { text: string }) {
     this.count++;
-    this.statements.push(query.replace(/\s+/g, ' ').slice(0, 120));
+    this.statements.push(statementText(query).replace(/\s+/g, ' ').slice(0, 120));
   }
   logQueryError() {
     // Errors are the caller's to report; they are not counted.

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { addMonths, CourseStatus, type GrantDetail, GRANT_MAX_MONTHS, Role } from '@mentor/domain';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { auditedSelect, type ReadAudit } from '../audit/audit-sql';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CitizensService } from '../citizens/citizens.service';
@@ -14,19 +15,28 @@ import { CourseMentorPeriod } from '../courses/course-mentor-period.entity';
 import { MentorCourse } from '../courses/mentor-course.entity';
 import { ProblemException } from '../common/problem';
 import { GrantMinutes } from './grant-minutes.entity';
+import { GRANT_DETAIL_JSON } from './grant-sql';
 import { MentorGrant } from './mentor-grant.entity';
 import type { ChangeGrantMinutesDto, CreateGrantDto } from './dto/grant.dto';
+import { queryPrepared } from '../database/prepared';
 
 /** Checks what validation decorators cannot: the period, the organisation and the mentor. */
 async function checkGrant(tx: EntityManager, caller: AuthenticatedUser, dto: CreateGrantDto) {
   if (dto.endsOn < dto.startsOn) {
-    throw new ValidationProblem([{ field: 'endsOn', messages: ['endsOn must not be before startsOn'] }]);
+    throw new ValidationProblem([
+      {
+        field: 'endsOn',
+        messages: ['endsOn must not be before startsOn'],
+        codes: ['grant.ends_before_start'],
+      },
+    ]);
   }
   if (dto.endsOn > addMonths(dto.startsOn, GRANT_MAX_MONTHS)) {
     throw new ValidationProblem([
       {
         field: 'endsOn',
         messages: ['a grant runs at most six months; renew it with a new grant (LAB §167)'],
+        codes: ['grant.too_long'],
       },
     ]);
   }
@@ -35,7 +45,13 @@ async function checkGrant(tx: EntityManager, caller: AuthenticatedUser, dto: Cre
     caller.municipalityId,
   ]);
   if (organisation.length === 0) {
-    throw new ValidationProblem([{ field: 'deliveringOrganisationId', messages: ['no such organisation'] }]);
+    throw new ValidationProblem([
+      {
+        field: 'deliveringOrganisationId',
+        messages: ['no such organisation'],
+        codes: ['grant.unknown_organisation'],
+      },
+    ]);
   }
   if (dto.mentorId) await checkMentor(tx, caller, dto.mentorId, dto.deliveringOrganisationId);
 }
@@ -53,7 +69,11 @@ export async function checkMentor(
   );
   if (rows.length === 0) {
     throw new ValidationProblem([
-      { field: 'mentorId', messages: ['not a mentor of the delivering organisation'] },
+      {
+        field: 'mentorId',
+        messages: ['not a mentor of the delivering organisation'],
+        codes: ['grant.not_organisation_mentor'],
+      },
     ]);
   }
 }
@@ -77,7 +97,11 @@ export class GrantsService {
         );
         if (renewed.length === 0) {
           throw new ValidationProblem([
-            { field: 'renewsGrantId', messages: ["not a grant of this citizen's"] },
+            {
+              field: 'renewsGrantId',
+              messages: ["not a grant of this citizen's"],
+              codes: ['grant.renews_other_citizen'],
+            },
           ]);
         }
       }
@@ -143,16 +167,13 @@ export class GrantsService {
     return this.get(caller, grantId);
   }
 
-  /** A grant for its own page: the read is audit-logged. */
+  /** A grant for its own page: read and audit-logged in one statement. */
   async read(caller: AuthenticatedUser, id: string): Promise<GrantDetail> {
-    const grant = await this.get(caller, id);
-    await this.audit.record(caller, {
+    return this.select(caller, id, this.db.manager, {
       action: 'grant.read',
-      citizenId: grant.citizenId,
       entityType: 'mentor_grant',
       entityId: id,
     });
-    return grant;
   }
 
   /** A grant the caller may see (404 otherwise); not audit-logged, for callers that log their own read. */
@@ -161,32 +182,31 @@ export class GrantsService {
     id: string,
     manager: EntityManager = this.db.manager,
   ): Promise<GrantDetail> {
+    return this.select(caller, id, manager);
+  }
+
+  private async select(
+    caller: AuthenticatedUser,
+    id: string,
+    manager: EntityManager,
+    audit?: ReadAudit,
+  ): Promise<GrantDetail> {
     const p = new SqlParams();
     const grantId = p.add(id);
     const visible = courseVisibility(p, 'co', 'ci', caller);
-    const rows: (Omit<GrantDetail, 'minutes'> & { citizenId: string })[] = await manager.query(
-      `SELECT g.id, g.citizen_id AS "citizenId", g.caseworker_id AS "caseworkerId", g.mentor_type AS "mentorType",
-              g.purpose, g.tasks, g.goals, to_char(g.starts_on, 'YYYY-MM-DD') AS "startsOn",
-              to_char(g.ends_on, 'YYYY-MM-DD') AS "endsOn", g.delivering_organisation_id AS "deliveringOrganisationId",
-              o.name AS "deliveringOrganisationName", g.reporting_interval_weeks AS "reportingIntervalWeeks",
-              g.renews_grant_id AS "renewsGrantId", co.id AS "courseId", g.version
+    const select = `SELECT g.id, g.citizen_id AS "citizenId", ${GRANT_DETAIL_JSON('g', 'o', 'co')} AS "grant"
          FROM mentor_grant g
          JOIN organisation o ON o.id = g.delivering_organisation_id
          JOIN mentor_course co ON co.grant_id = g.id
          JOIN citizen ci ON ci.id = g.citizen_id
-        WHERE g.id = ${grantId} AND ${visible}`,
+        WHERE g.id = ${grantId} AND ${visible}`;
+    const rows = await queryPrepared<{ grant: GrantDetail }>(
+      manager,
+      audit ? auditedSelect(p, caller, audit, select) : select,
       p.values,
     );
-    const grant = rows[0];
-    if (!grant) throw new NotFoundProblem('grant');
-    const minutes = await manager.query(
-      `SELECT gm.minutes_per_week AS "minutesPerWeek", to_char(gm.effective_from, 'YYYY-MM-DD') AS "effectiveFrom",
-              gm.created_at AS "createdAt", u.name AS "createdByName"
-         FROM grant_minutes gm JOIN app_user u ON u.id = gm.created_by
-        WHERE gm.grant_id = $1 ORDER BY gm.effective_from`,
-      [id],
-    );
-    return { ...grant, minutes };
+    if (!rows[0]) throw new NotFoundProblem('grant');
+    return rows[0].grant;
   }
 
   /** A new minute budget from a date on; earlier weeks keep the minutes they had. */
@@ -198,7 +218,11 @@ export class GrantsService {
     const grant = await this.get(caller, id);
     if (dto.effectiveFrom < grant.startsOn || dto.effectiveFrom > grant.endsOn) {
       throw new ValidationProblem([
-        { field: 'effectiveFrom', messages: ['must fall inside the grant period'] },
+        {
+          field: 'effectiveFrom',
+          messages: ['must fall inside the grant period'],
+          codes: ['grant.minutes_outside_period'],
+        },
       ]);
     }
     await this.db.transaction(async (tx) => {

@@ -66,6 +66,14 @@ export const routes: Routes = [
           import('./features/citizens/pages/new-citizen.page').then((m) => m.NewCitizenPage),
       },
       {
+        path: 'citizens/:id/edit',
+        title: 'citizenEdit.title',
+        canActivate: [permissionGuard],
+        data: { [PERMISSION_DATA_KEY]: Permission.CitizensWrite },
+        loadComponent: () =>
+          import('./features/citizens/pages/edit-citizen.page').then((m) => m.EditCitizenPage),
+      },
+      {
         path: 'grants/new',
         title: 'grantNew.title',
         canActivate: [permissionGuard],

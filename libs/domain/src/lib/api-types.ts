@@ -58,7 +58,14 @@ export interface Page<T> {
 /** One field's validation error inside a problem document. */
 export interface FieldError {
   field: string;
+  /** English, for people reading the API; clients show their own text for each code. */
   messages: string[];
+  /**
+   * Stable machine-readable reason of each message, in the same order: a class-validator
+   * constraint name (`isNotEmpty`, `max`, `isIn`, ...) or a feature code (`contact.in_future`).
+   * Missing on the few errors that have no code yet; then show the message.
+   */
+  codes?: string[];
 }
 
 /** RFC 9457 problem document; every API error has this shape. */

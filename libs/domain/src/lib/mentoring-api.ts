@@ -20,6 +20,21 @@ export interface CreateCitizenRequest {
   targetGroup?: TargetGroup;
 }
 
+/**
+ * Body of `PATCH /api/citizens/:id`: only the fields that change, with the version read. `null`
+ * clears an optional detail.
+ */
+export interface UpdateCitizenRequest {
+  name?: string;
+  phone?: string | null;
+  email?: string | null;
+  address?: string | null;
+  preferredMeetingPlace?: MeetingPlace;
+  meetingPlaceReason?: string | null;
+  targetGroup?: TargetGroup;
+  version: number;
+}
+
 export interface CitizenSummary {
   id: string;
   name: string;

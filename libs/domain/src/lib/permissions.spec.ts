@@ -13,6 +13,11 @@ describe('permission map', () => {
     expect(hasPermission(Role.TeamLeader, Permission.UsersRead)).toBe(true);
   });
 
+  it('lets only mentors write reports and only caseworkers review them', () => {
+    expect(ROLES.filter((r) => hasPermission(r, Permission.ReportsWrite))).toEqual([Role.Mentor]);
+    expect(ROLES.filter((r) => hasPermission(r, Permission.ReportsReview))).toEqual([Role.Caseworker]);
+  });
+
   it('names only known permissions', () => {
     const known = new Set(Object.values(Permission));
     for (const role of ROLES) for (const p of ROLE_PERMISSIONS[role]) expect(known.has(p)).toBe(true);

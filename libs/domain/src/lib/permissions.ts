@@ -25,6 +25,14 @@ export enum Permission {
   CoursesManage = 'courses:manage',
   /** Log, edit, delete and correct one's own contacts. */
   ContactsWrite = 'contacts:write',
+  /** Write and submit progression reports of one's own courses. */
+  ReportsWrite = 'reports:write',
+  /** Return or accept the progression reports of one's caseload. */
+  ReportsReview = 'reports:review',
+  /** Quality figures of progression reports per organisation and mentor (no citizen data). */
+  ReportsQuality = 'reports:quality',
+  /** Change the municipality's settings, such as the report quality threshold. */
+  MunicipalityManage = 'municipality:manage',
 }
 
 /** The shared role-to-permission table used by the API guard and by the web app's navigation. */
@@ -34,6 +42,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.CitizensRead,
     Permission.CoursesRead,
     Permission.ContactsWrite,
+    Permission.ReportsWrite,
   ],
   [Role.Caseworker]: [
     Permission.SessionOwn,
@@ -44,6 +53,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.GrantsWrite,
     Permission.CoursesRead,
     Permission.CoursesManage,
+    Permission.ReportsReview,
   ],
   [Role.TeamLeader]: [
     Permission.SessionOwn,
@@ -52,9 +62,16 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.CitizensRead,
     Permission.CoursesRead,
     Permission.CoursesManage,
+    Permission.ReportsQuality,
   ],
-  // Administrators manage users and organisations; they do not see citizens.
-  [Role.Admin]: [Permission.SessionOwn, Permission.OrganisationsRead, Permission.UsersRead],
+  // Administrators manage users, organisations and settings; they do not see citizens.
+  [Role.Admin]: [
+    Permission.SessionOwn,
+    Permission.OrganisationsRead,
+    Permission.UsersRead,
+    Permission.ReportsQuality,
+    Permission.MunicipalityManage,
+  ],
 };
 
 /** True when the role is granted the permission. */

@@ -9,6 +9,7 @@ import {
   type Page,
   sortValues,
   TargetGroup,
+  type UpdateCitizenRequest,
 } from '@mentor/domain';
 import { Type } from 'class-transformer';
 import {
@@ -58,7 +59,7 @@ export class CreateCitizenDto implements CreateCitizenRequest {
   targetGroup?: TargetGroup;
 }
 
-export class UpdateCitizenDto {
+export class UpdateCitizenDto implements UpdateCitizenRequest {
   @ApiPropertyOptional({ maxLength: 200 })
   @IsOptional()
   @IsString()

@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { computed, Signal, signal } from '@angular/core';
+import { computed, linkedSignal, Signal, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { Page, PAGE_SIZE_DEFAULT } from '@mentor/domain';
 import { catchError, map, Observable, of, switchMap, tap } from 'rxjs';
@@ -20,15 +20,21 @@ type Result<T> = { ok: true; page: Page<T> } | { ok: false; error: unknown };
 /**
  * View state of a server-paged list: the query as a signal, the latest page, loading and error
  * flags. A newer query cancels the request of an older one. Optional `filters` (search, flags)
- * reload the list when they change; call `firstPage()` with a filter change. Call in an
- * injection context.
+ * reload the list from its first page when they change. Call in an injection context.
  */
 export function pagedList<T, F = undefined>(
   load: (query: PageQuery, filters: F) => Observable<Page<T>>,
   defaultSort: string,
   filters?: Signal<F>,
 ) {
-  const query = signal<PageQuery>({ limit: PAGE_SIZE_DEFAULT, offset: 0, sort: defaultSort });
+  // New filters start on the first page, in the same change, so only one request goes out.
+  const query = linkedSignal<F | undefined, PageQuery>({
+    source: () => filters?.(),
+    computation: (_filters, previous) =>
+      previous
+        ? { ...previous.value, offset: 0 }
+        : { limit: PAGE_SIZE_DEFAULT, offset: 0, sort: defaultSort },
+  });
   const attempt = signal(0);
   const page = signal<Page<T> | null>(null);
   const loading = signal(true);
@@ -77,10 +83,6 @@ export function pagedList<T, F = undefined>(
     setSort(active: string, direction: 'asc' | 'desc' | ''): void {
       const sort = direction === '' ? defaultSort : direction === 'desc' ? `-${active}` : active;
       query.update((q) => ({ ...q, sort, offset: 0 }));
-    },
-    /** Back to the first page, e.g. when a filter changes. */
-    firstPage(): void {
-      query.update((q) => (q.offset === 0 ? q : { ...q, offset: 0 }));
     },
     retry(): void {
       attempt.update((n) => n + 1);

@@ -25,6 +25,7 @@ export function formatLocalDate(
   const da = locale === 'da';
   const format =
     kind === 'date' ? (da ? 'dd.MM.yyyy' : 'dd/MM/yyyy') : da ? 'dd.MM.yyyy HH:mm' : 'dd/MM/yyyy HH:mm';
-  // A bare date is a calendar day: format it in UTC so no time zone moves it.
-  return formatDate(value, format, locale, value.length === 10 ? 'UTC' : undefined);
+  // Angular reads a bare `YYYY-MM-DD` as local midnight, so it is formatted in the local time
+  // zone too; formatting it in UTC would show the day before anywhere east of UTC (Denmark).
+  return formatDate(value, format, locale);
 }

@@ -1,6 +1,13 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { CitizenDetail, CitizenSummary, CprRevealResponse, CreateCitizenRequest, Page } from '@mentor/domain';
+import {
+  CitizenDetail,
+  CitizenSummary,
+  CprRevealResponse,
+  CreateCitizenRequest,
+  Page,
+  UpdateCitizenRequest,
+} from '@mentor/domain';
 import { Observable } from 'rxjs';
 
 @Injectable({ providedIn: 'root' })
@@ -20,6 +27,11 @@ export class CitizensApiService {
 
   get(id: string): Observable<CitizenDetail> {
     return this.http.get<CitizenDetail>(`/api/citizens/${id}`);
+  }
+
+  /** Changes the fields given; 409 `citizen.stale_version` when changed since `version` was read. */
+  update(id: string, body: UpdateCitizenRequest): Observable<CitizenDetail> {
+    return this.http.patch<CitizenDetail>(`/api/citizens/${id}`, body);
   }
 
   /** The full CPR number: an explicit, audit-logged action. */

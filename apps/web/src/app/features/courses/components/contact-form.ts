@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output } from '@angular/core';
 import {
   AbstractControl,
   FormBuilder,
@@ -8,7 +8,6 @@ import {
 } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -24,6 +23,7 @@ import {
   HELP_GIVEN,
   HelpGiven,
 } from '@mentor/domain';
+import { ChipGroup, ChipOption } from '@mentor/shared-ui';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 
@@ -42,7 +42,7 @@ const MINUTE_PRESETS = [15, 30, 45, 60, 90];
     ReactiveFormsModule,
     MatButtonModule,
     MatCheckboxModule,
-    MatChipsModule,
+    ChipGroup,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
@@ -120,39 +120,21 @@ const MINUTE_PRESETS = [15, 30, 45, 60, 90];
         'contact.showedUp' | t
       }}</mat-checkbox>
 
-      <fieldset class="chips">
-        <legend id="contact-topics-legend">{{ 'contact.topics' | t }}</legend>
-        <mat-chip-listbox
-          multiple
-          formControlName="topics"
-          data-testid="contact-topics"
-          aria-labelledby="contact-topics-legend"
-        >
-          @for (topic of topics; track topic) {
-            <mat-chip-option [value]="topic">{{ 'contactTopics.' + topic | t }}</mat-chip-option>
-          }
-        </mat-chip-listbox>
-        @if (serverText('topics'); as text) {
-          <p class="field-error" role="alert">{{ text }}</p>
-        }
-      </fieldset>
+      <ui-chip-group
+        formControlName="topics"
+        data-testid="contact-topics"
+        [legend]="'contact.topics' | t"
+        [options]="topicOptions()"
+        [error]="serverText('topics')"
+      />
 
-      <fieldset class="chips">
-        <legend id="contact-help-legend">{{ 'contact.help' | t }}</legend>
-        <mat-chip-listbox
-          multiple
-          formControlName="help"
-          data-testid="contact-help"
-          aria-labelledby="contact-help-legend"
-        >
-          @for (help of helpGiven; track help) {
-            <mat-chip-option [value]="help">{{ 'helpGiven.' + help | t }}</mat-chip-option>
-          }
-        </mat-chip-listbox>
-        @if (serverText('help'); as text) {
-          <p class="field-error" role="alert">{{ text }}</p>
-        }
-      </fieldset>
+      <ui-chip-group
+        formControlName="help"
+        data-testid="contact-help"
+        [legend]="'contact.help' | t"
+        [options]="helpOptions()"
+        [error]="serverText('help')"
+      />
 
       <mat-form-field appearance="outline">
         <mat-label>{{ 'contact.note' | t }}</mat-label>
@@ -222,21 +204,6 @@ const MINUTE_PRESETS = [15, 30, 45, 60, 90];
     .preset-on {
       background: var(--mat-sys-secondary-container);
     }
-    .chips {
-      margin: 8px 0;
-      padding: 0;
-      border: 0;
-      min-width: 0;
-    }
-    .chips legend {
-      margin-bottom: 4px;
-      font: var(--mat-sys-title-small);
-    }
-    .field-error {
-      margin: 4px 0 0;
-      color: var(--mat-sys-error);
-      font: var(--mat-sys-body-small);
-    }
     .actions {
       display: flex;
       flex-wrap: wrap;
@@ -268,8 +235,8 @@ export class ContactFormComponent {
   readonly save = output<ContactRequest>();
 
   protected readonly forms = CONTACT_FORMS;
-  protected readonly topics = CONTACT_TOPICS;
-  protected readonly helpGiven = HELP_GIVEN;
+  protected readonly topicOptions = computed(() => this.chipOptions(CONTACT_TOPICS, 'contactTopics'));
+  protected readonly helpOptions = computed(() => this.chipOptions(HELP_GIVEN, 'helpGiven'));
   protected readonly presets = MINUTE_PRESETS;
   protected readonly minutesMin = CONTACT_MINUTES_MIN;
   protected readonly minutesMax = CONTACT_MINUTES_MAX;
@@ -335,6 +302,11 @@ export class ContactFormComponent {
 
   protected serverText(field: string): string | null {
     return this.serverErrors()[field]?.join(' ') || null;
+  }
+
+  /** Chips in the active language (`t` reads the language, so the options follow a switch). */
+  private chipOptions(values: readonly string[], prefix: string): ChipOption[] {
+    return values.map((value) => ({ value, label: this.i18n.t(`${prefix}.${value}`) }));
   }
 
   private key(suffix: string): string {

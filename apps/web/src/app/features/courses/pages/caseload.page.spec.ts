@@ -3,7 +3,8 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import localeDa from '@angular/common/locales/da';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
 import { CourseStatus, CourseSummary, MentorType, Role } from '@mentor/domain';
 import { meFixture } from '../../../../testing/fixtures';
 import { AuthService } from '../../../core/auth/auth.service';
@@ -143,6 +144,36 @@ describe('CaseloadPage', () => {
 });
 
 describe('MyCitizensPage', () => {
+  it('searches on the name in the address and says when none match', async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([{ path: 'my-citizens', component: MyCitizensPage }], withComponentInputBinding()),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+      ],
+    });
+    const http = TestBed.inject(HttpTestingController);
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl('/my-citizens?search=Karen');
+    await harness.fixture.whenStable();
+    http.expectOne('/api/courses?limit=100&offset=0&sort=citizenName&search=Karen').flush(one);
+    await harness.fixture.whenStable();
+    const el = harness.routeNativeElement!;
+    expect(el.querySelector<HTMLInputElement>('[data-testid="my-citizens-search"]')?.value).toBe('Karen');
+    expect(el.querySelectorAll('[data-testid="my-citizen-card"]')).toHaveLength(1);
+
+    await harness.navigateByUrl('/my-citizens?search=Nobody');
+    await harness.fixture.whenStable();
+    http
+      .expectOne('/api/courses?limit=100&offset=0&sort=citizenName&search=Nobody')
+      .flush({ ...one, items: [], total: 0 });
+    await harness.fixture.whenStable();
+    expect(el.querySelector('[data-testid="my-citizens-empty"]')?.textContent?.trim()).toBe(
+      'myCitizens.noMatch',
+    );
+    expect(el.querySelector('[role="status"]')?.textContent?.trim()).toBe('myCitizens.found');
+  });
+
   afterEach(() => TestBed.inject(HttpTestingController).verify());
 
   it("shows each citizen's week as a meter with a one-tap log button", async () => {

@@ -3,11 +3,11 @@ import {
   Component,
   computed,
   inject,
+  input,
   signal,
   TemplateRef,
   viewChild,
 } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -25,10 +25,10 @@ import {
   Permission,
 } from '@mentor/domain';
 import { FlagChips, PagedTableColumn } from '@mentor/shared-ui';
-import { debounceTime, distinctUntilChanged } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
 import { pagedList } from '../../../core/http/paged-list';
 import { PagedListPage } from '../../../core/http/paged-list-page';
+import { urlSearch } from '../../../core/http/url-search';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { formatLocalDate, LocalDatePipe } from '../../../core/i18n/local-date.pipe';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
@@ -37,11 +37,10 @@ import { courseFlags, minutesOf } from '../course-view';
 import { CourseFilters, CourseSortField, CoursesApiService } from '../courses-api.service';
 
 const DEFAULT_SORT: CourseSortField = 'citizenName';
-const SEARCH_DELAY_MS = 300;
 
 /**
  * A caseworker's caseload ("Min sagsstamme") or a team leader's organisation courses ("Forløb"):
- * server-paged and sorted, filtered by flag, name and ended courses.
+ * server-paged and sorted, filtered by flag, name (kept in `?search=`) and ended courses.
  */
 @Component({
   selector: 'app-caseload-page',
@@ -91,8 +90,8 @@ const SEARCH_DELAY_MS = 300;
             matInput
             type="search"
             data-testid="caseload-search"
-            [ngModel]="search()"
-            (ngModelChange)="setSearch($event)"
+            [ngModel]="searchBox.text()"
+            (ngModelChange)="searchBox.set($event)"
           />
         </mat-form-field>
         <mat-chip-listbox
@@ -186,15 +185,14 @@ export class CaseloadPage {
   protected readonly canGrant = !!this.role && hasPermission(this.role, Permission.GrantsWrite);
   protected readonly titleKey = caseloadTitleKey(this.role);
   protected readonly flags = COURSE_FLAGS;
-  protected readonly search = signal('');
+  /** Query parameter: the name searched for. */
+  readonly search = input<string | undefined>(undefined);
+  protected readonly searchBox = urlSearch(this.search);
   protected readonly flag = signal<CourseFlag | null>(null);
   protected readonly showEnded = signal(false);
-  private readonly debouncedSearch = toSignal(
-    toObservable(this.search).pipe(debounceTime(SEARCH_DELAY_MS), distinctUntilChanged()),
-    { initialValue: '' },
-  );
+  // A change of any filter reloads the list from its first page (see pagedList).
   private readonly filters = computed<CourseFilters>(() => ({
-    search: this.debouncedSearch(),
+    search: this.searchBox.term(),
     flag: this.flag(),
     status: this.showEnded() ? CourseStatus.Ended : null,
   }));
@@ -271,18 +269,11 @@ export class CaseloadPage {
     return courseFlags(course, (key, params) => this.i18n.t(key, params));
   }
 
-  protected setSearch(search: string): void {
-    this.search.set(search);
-    this.list.firstPage();
-  }
-
   protected setFlag(flag: CourseFlag | null | undefined): void {
     this.flag.set(flag ?? null);
-    this.list.firstPage();
   }
 
   protected setEnded(ended: boolean): void {
     this.showEnded.set(ended);
-    this.list.firstPage();
   }
 }

@@ -6,9 +6,11 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import {
   ContactForm,
+  ContactTopic,
   ContactView,
   CourseDetail,
   CourseStatus,
+  HELP_GIVEN,
   MeetingPlace,
   MentorType,
   Role,
@@ -16,6 +18,7 @@ import {
 } from '@mentor/domain';
 import { meFixture } from '../../../../testing/fixtures';
 import { AuthService } from '../../../core/auth/auth.service';
+import { I18nService } from '../../../core/i18n/i18n.service';
 import { CoursePage } from './course.page';
 
 registerLocaleData(localeDa);
@@ -146,5 +149,124 @@ describe('CoursePage contact timeline', () => {
 
     expect(item('plain').querySelector('[data-testid="contact-corrected"]')).toBeNull();
     expect(item('plain').querySelector('[data-testid="contact-correct"]')).not.toBeNull();
+  });
+});
+
+describe('CoursePage for a caseworker', () => {
+  afterEach(() => TestBed.inject(HttpTestingController).verify());
+
+  it('links to editing the citizen and shows a date outside the grant beside the date field', async () => {
+    TestBed.configureTestingModule({
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+    });
+    const http = TestBed.inject(HttpTestingController);
+    const restoring = TestBed.inject(AuthService).restore();
+    http.expectOne('/api/me').flush(meFixture(Role.Caseworker));
+    await restoring;
+    const loading = TestBed.inject(I18nService).use('da', { remember: false });
+    http.expectOne('/i18n/da.json').flush({
+      validation: {
+        codes: { grant: { minutes_outside_period: 'Datoen skal ligge i bevillingens periode.' } },
+      },
+    });
+    await loading;
+
+    const fixture = TestBed.createComponent(CoursePage);
+    fixture.componentRef.setInput('id', 'c1');
+    await fixture.whenStable();
+    http.expectOne('/api/courses/c1').flush({ ...COURSE, grant: { ...COURSE.grant, version: 2 } });
+    http.expectOne('/api/courses/c1/weeks').flush([]);
+    http
+      .expectOne('/api/courses/c1/contacts?limit=10&offset=0')
+      .flush({ items: [], total: 0, limit: 10, offset: 0 });
+    http.expectOne('/api/organisations/o1/mentors').flush([]);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    expect(el.querySelector('[data-testid="course-edit-citizen"]')?.getAttribute('href')).toBe(
+      '/citizens/z1/edit?course=c1',
+    );
+
+    const input = (id: string) => el.querySelector<HTMLInputElement>(`[data-testid="${id}"]`)!;
+    input('course-new-minutes').value = '90';
+    input('course-new-minutes').dispatchEvent(new Event('input'));
+    input('course-minutes-from').value = '2025-12-01';
+    input('course-minutes-from').dispatchEvent(new Event('input'));
+    input('course-change-minutes').click();
+    await fixture.whenStable();
+    const request = http.expectOne('/api/grants/g1/minutes');
+    expect(request.request.body).toEqual({ minutesPerWeek: 90, effectiveFrom: '2025-12-01', version: 2 });
+    request.flush(
+      {
+        type: 'x',
+        title: 'Validation failed',
+        status: 400,
+        code: 'validation.failed',
+        errors: [
+          {
+            field: 'effectiveFrom',
+            messages: ['must fall inside the grant period'],
+            codes: ['grant.minutes_outside_period'],
+          },
+        ],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await fixture.whenStable();
+    const field = input('course-minutes-from').closest('mat-form-field')!;
+    expect(field.querySelector('mat-error')?.textContent?.trim()).toBe(
+      'Datoen skal ligge i bevillingens periode.',
+    );
+    expect(el.querySelector('[data-testid="course-message"]')).toBeNull();
+  });
+});
+
+describe('CoursePage editing a contact', () => {
+  afterEach(() => TestBed.inject(HttpTestingController).verify());
+
+  it('keeps what was typed while other fields change, and sends it with the version', async () => {
+    TestBed.configureTestingModule({
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+    });
+    const http = TestBed.inject(HttpTestingController);
+    const restoring = TestBed.inject(AuthService).restore();
+    http.expectOne('/api/me').flush(meFixture(Role.Mentor));
+    await restoring;
+
+    const fixture = TestBed.createComponent(CoursePage);
+    fixture.componentRef.setInput('id', 'c1');
+    await fixture.whenStable();
+    http.expectOne('/api/courses/c1').flush(COURSE);
+    http.expectOne('/api/courses/c1/weeks').flush([]);
+    http.expectOne('/api/courses/c1/contacts?limit=10&offset=0').flush({
+      items: [contact('own', { locked: false, version: 4, topics: [ContactTopic.Housing] })],
+      total: 1,
+      limit: 10,
+      offset: 0,
+    });
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    el.querySelector<HTMLButtonElement>('[data-testid="contact-edit"]')!.click();
+    await fixture.whenStable();
+
+    const minutes = el.querySelector<HTMLInputElement>('[data-testid="contact-minutes"]')!;
+    expect(minutes.value).toBe('45');
+    minutes.value = '30';
+    minutes.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+    const help = Array.from(el.querySelectorAll<HTMLElement>('[data-testid="contact-help"] [role="option"]'));
+    help[1].click();
+    await fixture.whenStable();
+    expect(minutes.value).toBe('30');
+
+    el.querySelector<HTMLButtonElement>('[data-testid="contact-submit"]')!.click();
+    await fixture.whenStable();
+    const request = http.expectOne('/api/contacts/own');
+    expect(request.request.method).toBe('PATCH');
+    expect(request.request.body).toMatchObject({
+      minutes: 30,
+      topics: [ContactTopic.Housing],
+      help: [HELP_GIVEN[1]],
+      version: 4,
+    });
   });
 });

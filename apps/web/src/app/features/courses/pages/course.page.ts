@@ -1,18 +1,20 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
 import { DOCUMENT } from '@angular/common';
 import {
+  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   computed,
   DestroyRef,
   effect,
   inject,
+  Injector,
   input,
   signal,
   untracked,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormsModule } from '@angular/forms';
+import { FormBuilder, FormGroup, FormsModule, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -25,6 +27,7 @@ import {
   CourseDetail,
   CourseEndReason,
   CourseStatus,
+  GRANT_MINUTES_PER_WEEK_MAX,
   hasPermission,
   MentorOption,
   Permission,
@@ -41,6 +44,7 @@ import {
 } from '@mentor/shared-ui';
 import { catchError, forkJoin, Observable, of } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
+import { applyServerErrors, controlErrorKey } from '../../../core/http/form-errors';
 import { localToday } from '../../../core/http/local-time';
 import { fieldErrors, problemCode } from '../../../core/http/problem';
 import { I18nService } from '../../../core/i18n/i18n.service';
@@ -55,7 +59,8 @@ import { CoursesApiService } from '../courses-api.service';
 
 const CONTACTS_PAGE = 10;
 
-type Editing = { contact: ContactView; mode: 'edit' | 'correct' };
+/** The contact being edited or corrected, with the values its form starts from (made once). */
+type Editing = { contact: ContactView; mode: 'edit' | 'correct'; initial: ContactRequest };
 
 /**
  * One course: citizen, grant, weekly budget, contact timeline and mentor history; the actions
@@ -73,6 +78,7 @@ type Editing = { contact: ContactView; mode: 'edit' | 'correct' };
     WeekChart,
     ContactFormComponent,
     FormsModule,
+    ReactiveFormsModule,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
@@ -93,6 +99,7 @@ export class CoursePage {
   private readonly announcer = inject(LiveAnnouncer);
   private readonly destroyRef = inject(DestroyRef);
   private readonly document = inject(DOCUMENT);
+  private readonly injector = inject(Injector);
   protected readonly user = inject(AuthService).user;
 
   readonly id = input.required<string>();
@@ -105,6 +112,7 @@ export class CoursePage {
   protected readonly canManage = computed(() => this.can(Permission.CoursesManage));
   protected readonly canGrant = computed(() => this.can(Permission.GrantsWrite));
   protected readonly canReveal = computed(() => this.can(Permission.CprReveal));
+  protected readonly canEditCitizen = computed(() => this.can(Permission.CitizensWrite));
 
   protected readonly statuses = CourseStatus;
   protected readonly endReasons = COURSE_END_REASONS;
@@ -124,8 +132,20 @@ export class CoursePage {
   // Management form state.
   protected selectedMentor = '';
   protected endReason: CourseEndReason | '' = '';
-  protected newMinutes: number | null = null;
-  protected minutesFrom = localToday();
+  protected readonly minutesMax = GRANT_MINUTES_PER_WEEK_MAX;
+  /** New weekly minutes; the API checks the date against the grant period. */
+  protected readonly minutesForm = inject(FormBuilder).nonNullable.group({
+    minutesPerWeek: [
+      null as number | null,
+      [
+        Validators.required,
+        Validators.min(1),
+        Validators.max(GRANT_MINUTES_PER_WEEK_MAX),
+        Validators.pattern(/^\d+$/),
+      ],
+    ],
+    effectiveFrom: [localToday(), Validators.required],
+  });
 
   protected readonly flags = computed(() => {
     const course = this.course();
@@ -215,7 +235,13 @@ export class CoursePage {
       .revealCpr(course.citizenId)
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
-        next: ({ cpr }) => this.revealedCpr.set(cpr),
+        next: ({ cpr }) => {
+          this.revealedCpr.set(cpr);
+          // The button is gone: keep the keyboard user at the number it revealed.
+          afterNextRender(() => this.document.getElementById('course-cpr')?.focus(), {
+            injector: this.injector,
+          });
+        },
         error: () => this.fail('course.errors.revealFailed'),
       });
   }
@@ -243,10 +269,11 @@ export class CoursePage {
 
   protected startEdit(contact: ContactView, mode: Editing['mode']): void {
     this.editErrors.set({});
-    this.editing.set({ contact, mode });
+    // One object per edit: the form starts over whenever its `initial` changes.
+    this.editing.set({ contact, mode, initial: this.initialOf(contact) });
   }
 
-  protected initialOf(contact: ContactView): ContactRequest {
+  private initialOf(contact: ContactView): ContactRequest {
     return {
       contactDate: contact.contactDate,
       startTime: contact.startTime,
@@ -260,6 +287,10 @@ export class CoursePage {
     };
   }
 
+  protected stopEdit(): void {
+    this.editing.set(null);
+  }
+
   protected saveEdit(request: ContactRequest): void {
     const editing = this.editing();
     if (!editing) return;
@@ -268,7 +299,7 @@ export class CoursePage {
         ? this.api.updateContact(editing.contact.id, { ...request, version: editing.contact.version })
         : this.api.correctContact(editing.contact.id, request);
     this.run(call, editing.mode === 'edit' ? 'course.contactUpdated' : 'course.contactCorrected', (error) => {
-      const fields = fieldErrors(error);
+      const fields = fieldErrors(error, (key) => this.i18n.t(key));
       if (Object.keys(fields).length) {
         this.editErrors.set(fields);
         return true;
@@ -309,19 +340,37 @@ export class CoursePage {
 
   protected changeMinutes(): void {
     const course = this.course();
-    const minutes = Number(this.newMinutes);
-    if (!course || !Number.isInteger(minutes) || minutes < 1 || !this.minutesFrom) {
-      this.fail('course.errors.minutesInvalid');
-      return;
-    }
+    this.minutesForm.markAllAsTouched();
+    if (!course || this.minutesForm.invalid || this.busy()) return;
+    const { minutesPerWeek, effectiveFrom } = this.minutesForm.getRawValue();
     this.run(
       this.grants.changeMinutes(course.grant.id, {
-        minutesPerWeek: minutes,
-        effectiveFrom: this.minutesFrom,
+        minutesPerWeek: Number(minutesPerWeek),
+        effectiveFrom,
         version: course.grant.version,
       }),
       'course.minutesChanged',
+      (error) => this.placeFieldErrors(error, this.minutesForm),
     );
+  }
+
+  protected minutesError(field: 'minutesPerWeek' | 'effectiveFrom'): string {
+    const error = controlErrorKey(this.minutesForm.controls[field]);
+    if (!error) return '';
+    if (error.text) return error.text;
+    if (field === 'minutesPerWeek' && error.key !== 'forms.errors.required') {
+      return this.i18n.t('course.errors.minutesRange');
+    }
+    return this.i18n.t(error.key ?? 'forms.errors.invalid');
+  }
+
+  /** Puts a 400's messages beside the form's fields; true when every one found its field. */
+  private placeFieldErrors(error: unknown, form: FormGroup): boolean {
+    const fields = fieldErrors(error, (key) => this.i18n.t(key));
+    if (!Object.keys(fields).length) return false;
+    const unplaced = applyServerErrors(form, fields);
+    if (unplaced.length) this.message.set({ kind: 'error', text: unplaced.join(' ') });
+    return true;
   }
 
   /** Runs a change; on success reloads and announces, on 409 reloads and says why. */
@@ -331,7 +380,7 @@ export class CoursePage {
     call.pipe(takeUntilDestroyed(this.destroyRef)).subscribe({
       next: () => {
         this.busy.set(false);
-        this.newMinutes = null;
+        this.minutesForm.reset({ minutesPerWeek: null, effectiveFrom: localToday() });
         this.endReason = '';
         this.say('info', doneKey);
         this.load();
@@ -354,7 +403,7 @@ export class CoursePage {
           this.say('error', 'course.errors.locked');
           this.load();
         } else {
-          const fields = fieldErrors(error);
+          const fields = fieldErrors(error, (key) => this.i18n.t(key));
           const detail = Object.values(fields).flat().join(' ');
           this.message.set({ kind: 'error', text: detail || this.i18n.t('forms.saveFailed') });
         }

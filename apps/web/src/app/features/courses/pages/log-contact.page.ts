@@ -270,7 +270,7 @@ export class LogContactPage {
           if (isNetworkError(error)) this.saveError.set('network');
           else if (code === 'contact.course_not_active') this.saveError.set('notActive');
           else {
-            const fields = fieldErrors(error);
+            const fields = fieldErrors(error, (key) => this.i18n.t(key));
             if (Object.keys(fields).length) {
               this.serverErrors.set(fields);
               this.saveError.set('fields');

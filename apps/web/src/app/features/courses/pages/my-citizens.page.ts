@@ -1,18 +1,24 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
+import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import { CourseStatus, CourseSummary, PAGE_SIZE_MAX } from '@mentor/domain';
 import { BudgetBar, ErrorMessage, FlagChips, Loading, PageHeader } from '@mentor/shared-ui';
-import { BehaviorSubject, catchError, of, switchMap } from 'rxjs';
+import { catchError, of, switchMap } from 'rxjs';
+import { urlSearch } from '../../../core/http/url-search';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { LocalDatePipe } from '../../../core/i18n/local-date.pipe';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { courseFlags, minutesOf } from '../course-view';
 import { CoursesApiService } from '../courses-api.service';
 
-/** The mentor's citizens as cards: this week's budget, last contact, flags and one-tap logging. */
+/**
+ * The mentor's citizens as cards: this week's budget, last contact, flags and one-tap logging;
+ * a search on the name narrows them (kept in `?search=`).
+ */
 @Component({
   selector: 'app-my-citizens-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -23,7 +29,9 @@ import { CoursesApiService } from '../courses-api.service';
     Loading,
     PageHeader,
     MatButtonModule,
+    MatFormFieldModule,
     MatIconModule,
+    MatInputModule,
     RouterLink,
     TranslatePipe,
     LocalDatePipe,
@@ -45,8 +53,32 @@ import { CoursesApiService } from '../courses-api.service';
       />
     }
 
+    <mat-form-field appearance="outline" class="search" subscriptSizing="dynamic">
+      <mat-label>{{ 'myCitizens.search' | t }}</mat-label>
+      <mat-icon matPrefix aria-hidden="true" fontIcon="search" />
+      <input
+        matInput
+        type="search"
+        autocomplete="off"
+        data-testid="my-citizens-search"
+        [value]="searchBox.text()"
+        (input)="searchBox.set($any($event.target).value)"
+      />
+    </mat-form-field>
+    <p class="visually-hidden" role="status">
+      @if (!loading() && searchBox.term()) {
+        {{ 'myCitizens.found' | t: { count: cards().length } }}
+      }
+    </p>
+
     @if (!loading() && !error() && cards().length === 0) {
-      <p class="empty" data-testid="my-citizens-empty">{{ 'myCitizens.empty' | t }}</p>
+      <p class="empty" data-testid="my-citizens-empty">
+        @if (searchBox.term(); as term) {
+          {{ 'myCitizens.noMatch' | t: { search: term } }}
+        } @else {
+          {{ 'myCitizens.empty' | t }}
+        }
+      </p>
     }
 
     <ul class="cards" [attr.aria-label]="'myCitizens.listLabel' | t">
@@ -96,6 +128,10 @@ import { CoursesApiService } from '../courses-api.service';
     </ul>
   `,
   styles: `
+    .search {
+      width: min(100%, 320px);
+      margin-bottom: 16px;
+    }
     .cards {
       display: grid;
       grid-template-columns: repeat(auto-fill, minmax(min(100%, 300px), 1fr));
@@ -136,7 +172,11 @@ import { CoursesApiService } from '../courses-api.service';
 export class MyCitizensPage {
   private readonly api = inject(CoursesApiService);
   private readonly i18n = inject(I18nService);
-  private readonly reloads = new BehaviorSubject<void>(undefined);
+  private readonly attempt = signal(0);
+
+  /** Query parameter: the name searched for. */
+  readonly search = input<string | undefined>(undefined);
+  protected readonly searchBox = urlSearch(this.search);
 
   protected readonly active = CourseStatus.Active;
   protected readonly loading = signal(true);
@@ -154,13 +194,13 @@ export class MyCitizensPage {
 
   constructor() {
     // A mentor has a handful of citizens: one page of the largest size holds them all.
-    this.reloads
+    toObservable(computed(() => ({ search: this.searchBox.term(), attempt: this.attempt() })))
       .pipe(
-        switchMap(() => {
+        switchMap(({ search }) => {
           this.loading.set(true);
           this.error.set(false);
           return this.api
-            .list({ limit: PAGE_SIZE_MAX, offset: 0, sort: 'citizenName' })
+            .list({ limit: PAGE_SIZE_MAX, offset: 0, sort: 'citizenName' }, { search })
             .pipe(catchError(() => of(null)));
         }),
         takeUntilDestroyed(),
@@ -173,6 +213,6 @@ export class MyCitizensPage {
   }
 
   protected reload(): void {
-    this.reloads.next();
+    this.attempt.update((n) => n + 1);
   }
 }

@@ -253,7 +253,7 @@ export class NewGrantPage {
         next: (grant) => void this.router.navigate(['/courses', grant.courseId]),
         error: (error: unknown) => {
           this.busy.set(false);
-          const errors = fieldErrors(error);
+          const errors = fieldErrors(error, (key) => this.i18n.t(key));
           const unplaced = applyServerErrors(this.form, errors);
           if (!Object.keys(errors).length || unplaced.length) {
             this.error.set(unplaced.join(' ') || this.i18n.t('forms.saveFailed'));

@@ -1,0 +1,31 @@
+import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { MentorCourse } from './mentor-course.entity';
+
+/**
+ * Minutes of a course's counted contacts per ISO week and per calendar month, kept by a trigger on
+ * `contact` (see the CourseMinuteTotals migration) so lists and budgets read one row instead of
+ * summing contacts. Never written by the application.
+ */
+@Entity({ name: 'course_minutes' })
+@Check('ck_course_minutes_period', `"period" IN ('week', 'month')`)
+export class CourseMinutes {
+  @PrimaryColumn({ name: 'municipality_id', type: 'uuid', primaryKeyConstraintName: 'pk_course_minutes' })
+  municipalityId: string;
+
+  @PrimaryColumn({ name: 'course_id', type: 'uuid', primaryKeyConstraintName: 'pk_course_minutes' })
+  courseId: string;
+
+  @ManyToOne(() => MentorCourse, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'course_id', foreignKeyConstraintName: 'fk_course_minutes_course' })
+  course?: MentorCourse;
+
+  @PrimaryColumn({ type: 'varchar', length: 5, primaryKeyConstraintName: 'pk_course_minutes' })
+  period: 'week' | 'month';
+
+  /** The Monday of the week, or the first day of the month. */
+  @PrimaryColumn({ name: 'starts_on', type: 'date', primaryKeyConstraintName: 'pk_course_minutes' })
+  startsOn: string;
+
+  @Column({ type: 'int' })
+  minutes: number;
+}

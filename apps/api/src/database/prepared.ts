@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+
+const names = new Map<string, string>();
+
+/**
+ * Runs a statement as a named prepared statement: PostgreSQL parses and plans it once per
+ * connection instead of on every request, which for the busiest routes costs more than executing
+ * it. Only for statements whose text comes from a bounded set (built from code, never from input);
+ * values always go as parameters. (Behind a transaction-mode pooler, such as PgBouncer, this needs
+ * its prepared-statement support, `max_prepared_statements`.)
+ */
+export function queryPrepared<T>(
+  db: DataSource | EntityManager,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
+  let name = names.get(text);
+  if (!name) {
+    name = `s_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    names.set(text, name);
+  }
+  // node-postgres takes a { name, text } config where TypeORM passes its SQL string through.
+  return db.query({ name, text } as unknown as string, values);
+}
+
+/** The SQL text of what queryPrepared hands to TypeORM, for loggers. */
+export function statementText(query: string | { text: string }): string {
+  return typeof query === 'string' ? query : query.text;
+}
