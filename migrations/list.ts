@@ -4,6 +4,7 @@ import { CreateMentoringSchema1795873839324 } from './1795873839324-CreateMentor
 import { IndexContactCorrections1795875725317 } from './1795875725317-IndexContactCorrections';
 import { CourseMinuteTotals1795880873446 } from './1795880873446-CourseMinuteTotals';
 import { AuditCitizenIds1795881656548 } from './1795881656548-AuditCitizenIds';
+import { ProgressReports1795882535073 } from './1795882535073-ProgressReports';
 
 /** Every migration in order; listed explicitly so the bundle and Jest find the same set. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   IndexContactCorrections1795875725317,
   CourseMinuteTotals1795880873446,
   AuditCitizenIds1795881656548,
+  ProgressReports1795882535073,
 ];

@@ -654,6 +654,8 @@ async function main() {
       CPR_ENCRYPTION_KEY: CPR_KEYS.encryptionKey,
       CPR_HASH_KEY: CPR_KEYS.hashKey,
       LOGIN_SLOWDOWN_MS: '0',
+      // The hourly reminder job would write reminders for the whole national dataset during the load.
+      REPORT_REMINDERS: 'false',
       DEMO_DATA: 'false',
     },
   });

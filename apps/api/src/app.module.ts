@@ -11,7 +11,9 @@ import { ConfigModule } from './config/config.module';
 import { appDataSourceOptions } from './database/data-source';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { ReportsModule } from './reports/reports.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -27,6 +29,8 @@ export class AppModule {
         CitizensModule,
         GrantsModule,
         CoursesModule,
+        ReportsModule,
+        NotificationsModule,
         UsersModule,
         OrganisationsModule,
         HealthModule,

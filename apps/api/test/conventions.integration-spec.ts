@@ -108,6 +108,13 @@ describe('API conventions', () => {
       json: { minutesPerWeek: 90, effectiveFrom: addDays(today, -30), version: created.body.version },
     });
     expect(codesOf(minutes)).toEqual(['effectiveFrom:grant.minutes_outside_period']);
+    // The grant's start already has its minutes: a second change on that date is refused, not dropped.
+    const sameDate = await t.request<any>('POST', `/api/grants/${created.body.id}/minutes`, {
+      token: caseworker,
+      json: { minutesPerWeek: 90, effectiveFrom: grant.startsOn, version: created.body.version },
+    });
+    expect(sameDate.status).toBe(409);
+    expect(sameDate.body.code).toBe('grant.minutes_exist_for_date');
 
     const log = (json: object) =>
       t.request<any>('POST', `/api/courses/${created.body.courseId}/contacts`, {

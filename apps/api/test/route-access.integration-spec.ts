@@ -27,14 +27,29 @@ describe('route access', () => {
       'PATCH /api/courses/:id -> courses:manage',
       'GET /api/courses/:id/contacts -> courses:read',
       'POST /api/courses/:id/contacts -> contacts:write',
+      'GET /api/courses/:id/reporting -> courses:read',
+      'GET /api/courses/:id/reports -> courses:read',
+      'POST /api/courses/:id/reports -> reports:write',
       'GET /api/courses/:id/weeks -> courses:read',
       'POST /api/grants -> grants:write',
       'GET /api/grants/:id -> courses:read',
       'POST /api/grants/:id/minutes -> grants:write',
       'GET /api/health -> public',
       'GET /api/me -> session:own',
+      'GET /api/municipality/settings -> municipality:manage',
+      'PATCH /api/municipality/settings -> municipality:manage',
+      'GET /api/notifications -> session:own',
+      'POST /api/notifications/:id/read -> session:own',
+      'POST /api/notifications/read-all -> session:own',
       'GET /api/organisations -> organisations:read',
       'GET /api/organisations/:id/mentors -> courses:manage',
+      'GET /api/reports/:id -> courses:read',
+      'PATCH /api/reports/:id -> reports:write',
+      'POST /api/reports/:id/accept -> reports:review',
+      'GET /api/reports/:id/pdf -> courses:read',
+      'POST /api/reports/:id/return -> reports:review',
+      'POST /api/reports/:id/submit -> reports:write',
+      'GET /api/reports/quality -> reports:quality',
       'GET /api/users -> users:read',
     ]);
   });
@@ -91,8 +106,15 @@ describe('route access', () => {
           route: `${method} ${path}`,
           success: true,
         });
+        // JSON everywhere, except a download declared with its own media type (the report PDF).
         for (const [status, response] of success) {
-          if (status !== '204') expect(response.content?.['application/json']?.schema).toBeDefined();
+          if (status === '204') continue;
+          const media = Object.keys(response.content ?? {});
+          expect({ route: `${method} ${path}`, media }).toEqual({
+            route: `${method} ${path}`,
+            media: [path.endsWith('/pdf') ? 'application/pdf' : 'application/json'],
+          });
+          expect(response.content[media[0] as string].schema).toBeDefined();
         }
         for (const [status, response] of Object.entries(responses)) {
           if (Number(status) >= 400)

@@ -11,3 +11,4 @@ export * from './lib/mentoring-api';
 export * from './lib/progress-report';
 export * from './lib/report-quality';
 export * from './lib/report-diff';
+export * from './lib/notifications';

@@ -112,6 +112,26 @@ export class AppConfig {
   @IsString()
   CPR_HASH_KEY?: string;
 
+  /**
+   * Run the job that notifies mentors, caseworkers and team leaders of reports due soon or overdue;
+   * on by default except under NODE_ENV=test (tests call the job directly).
+   */
+  @Transform(toBoolean)
+  @IsOptional()
+  @IsBoolean()
+  REPORT_REMINDERS?: boolean;
+
+  /** Minutes between runs of the report reminder job (a run on one instance is enough; others skip). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  REPORT_REMINDER_INTERVAL_MINUTES = 60;
+
+  get reportRemindersEnabled(): boolean {
+    return this.REPORT_REMINDERS ?? this.NODE_ENV !== 'test';
+  }
+
   get cookieSecure(): boolean {
     return this.COOKIE_SECURE ?? this.NODE_ENV === 'production';
   }

@@ -17,6 +17,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { sortOrDefault } from '../common/pagination';
 import { SqlParams } from '../common/sql-params';
 import { GRANT_DETAIL_JSON } from '../grants/grant-sql';
+import { NEXT_REPORT_DUE_SQL } from '../reports/report-due';
 import { courseVisibility } from './course-visibility';
 
 /** SQL pieces and statements of the course and contact queries, pure so the benchmark runs the same. */
@@ -59,7 +60,7 @@ export interface CourseFilter {
 /** A row of the course statement: the summary's columns before flags are derived in Node. */
 export interface CourseRow extends Omit<
   CourseSummary,
-  'thisWeek' | 'lastWeek' | 'noRecentContact' | 'overBudgetThisWeek' | 'expiresSoon'
+  'thisWeek' | 'lastWeek' | 'noRecentContact' | 'overBudgetThisWeek' | 'expiresSoon' | 'reportOverdue'
 > {
   grantedMinutes: number;
   loggedMinutes: number;
@@ -118,6 +119,8 @@ export function courseStatement(
         return `x."lastWeekLoggedMinutes" < x."lastWeekGrantedMinutes"`;
       case CourseFlag.ExpiresSoon:
         return `x."endsOn" <= ${p.add(addDays(today, GRANT_EXPIRY_WARNING_DAYS))}`;
+      case CourseFlag.ReportOverdue:
+        return `x.status = 'active' AND x."nextReportDueOn" < ${p.add(today)}`;
     }
   };
   const outerWhere = filter.flag ? `WHERE ${flagCondition(filter.flag)}` : '';
@@ -146,7 +149,8 @@ export function courseStatement(
               ${LOGGED_IN('co', 'week', lastWeek)} AS "lastWeekLoggedMinutes",
               ${GRANTED_IN_PERIOD('g', month.start, month.end)} AS "monthGrantedMinutes",
               ${LOGGED_IN('co', 'month', month.start)} AS "monthDeliveredMinutes",
-              to_char(co.last_contact_date, 'YYYY-MM-DD') AS "lastContactDate"${detailColumns}
+              to_char(co.last_contact_date, 'YYYY-MM-DD') AS "lastContactDate",
+              to_char(${NEXT_REPORT_DUE_SQL('co', 'g')}, 'YYYY-MM-DD') AS "nextReportDueOn"${detailColumns}
          FROM mentor_course co
          JOIN mentor_grant g ON g.municipality_id = co.municipality_id AND g.id = co.grant_id
          JOIN citizen ci ON ci.municipality_id = co.municipality_id AND ci.id = g.citizen_id

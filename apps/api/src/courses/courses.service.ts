@@ -31,6 +31,7 @@ import { CourseMentorPeriod } from './course-mentor-period.entity';
 import type { ChangeCourseDto, CourseListQueryDto } from './dto/course.dto';
 import { MentorCourse } from './mentor-course.entity';
 import { queryPrepared } from '../database/prepared';
+import { isReportOverdue } from '../reports/report-due';
 
 /** Granted against logged minutes of one week; under-delivery counts only once the week is over. */
 export function weekBudget(weekStart: string, granted: number, logged: number, today: string): WeekBudget {
@@ -95,6 +96,8 @@ export class CoursesService {
       overBudgetThisWeek: thisWeek.overrunMinutes > 0,
       expiresSoon:
         row.status !== CourseStatus.Ended && daysBetween(today, row.endsOn) <= GRANT_EXPIRY_WARNING_DAYS,
+      nextReportDueOn: row.nextReportDueOn,
+      reportOverdue: isReportOverdue(row.status, row.nextReportDueOn, today),
     };
   }
 

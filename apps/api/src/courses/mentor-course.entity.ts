@@ -66,6 +66,14 @@ export class MentorCourse {
   @Column({ name: 'last_contact_date', type: 'date', nullable: true })
   lastContactDate: string | null;
 
+  /**
+   * The last day covered by a submitted progression report (submitted, returned or accepted), kept
+   * by a trigger on `progress_report` (see the ProgressReports migration): the anchor of the next
+   * report's due date, read by every course list without a lookup.
+   */
+  @Column({ name: 'reported_to', type: 'date', nullable: true })
+  reportedTo: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -10,6 +10,9 @@ import { MentorGrant } from '../grants/mentor-grant.entity';
 import { Session } from '../auth/session.entity';
 import { Municipality } from '../organisations/municipality.entity';
 import { Organisation } from '../organisations/organisation.entity';
+import { Notification } from '../notifications/notification.entity';
+import { ProgressReportVersion } from '../reports/progress-report-version.entity';
+import { ProgressReport } from '../reports/progress-report.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity of the schema; the one list the app, the CLI and the drift test share. */
@@ -27,4 +30,7 @@ export const ENTITIES = [
   CourseMentorPeriod,
   Contact,
   CourseMinutes,
+  ProgressReport,
+  ProgressReportVersion,
+  Notification,
 ];

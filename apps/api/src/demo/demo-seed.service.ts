@@ -9,6 +9,7 @@ import { Organisation } from '../organisations/organisation.entity';
 import { User } from '../users/user.entity';
 import { DEMO_MUNICIPALITY, DEMO_ORGANISATIONS, DEMO_PASSWORD } from './demo-data';
 import { seedDemoMentoring } from './demo-mentoring';
+import { seedDemoReports } from './demo-reports';
 
 /** Seeds the demo municipality. Idempotent: what exists (by code, name, username) is left alone. */
 @Injectable()
@@ -57,6 +58,7 @@ export class DemoSeedService {
         }
       }
       created += await seedDemoMentoring(tx, municipality.id, this.cipher, todayInDenmark());
+      created += await seedDemoReports(tx, municipality.id, todayInDenmark());
       if (created > 0) this.logger.log(`Demo data: created ${created} rows.`);
       return { created };
     });

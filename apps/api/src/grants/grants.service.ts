@@ -234,12 +234,12 @@ export class GrantsService {
         dto.version,
         {},
       );
-      const result = await tx.query(
+      const inserted: unknown[] = await tx.query(
         `INSERT INTO grant_minutes (municipality_id, grant_id, minutes_per_week, effective_from, created_by)
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (grant_id, effective_from) DO NOTHING`,
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (grant_id, effective_from) DO NOTHING RETURNING id`,
         [caller.municipalityId, id, dto.minutesPerWeek, dto.effectiveFrom, caller.id],
       );
-      if (result[1] === 0) {
+      if (inserted.length === 0) {
         throw new ProblemException({
           status: 409,
           code: 'grant.minutes_exist_for_date',

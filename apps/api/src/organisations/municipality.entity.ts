@@ -1,8 +1,19 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { DEFAULT_REPORT_QUALITY_THRESHOLD } from '@mentor/domain';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 
 /** The tenant: one Danish municipality. Every tenant-owned row points here. */
 @Entity({ name: 'municipality' })
 @Unique('uq_municipality_code', ['code'])
+@Check('ck_municipality_report_quality_threshold', `"report_quality_threshold" BETWEEN 0 AND 100`)
 export class Municipality {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_municipality' })
   id: string;
@@ -14,9 +25,17 @@ export class Municipality {
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
+  /** Progression reports scored under this (0–100) are submitted only with a written justification. */
+  @Column({ name: 'report_quality_threshold', type: 'integer', default: DEFAULT_REPORT_QUALITY_THRESHOLD })
+  reportQualityThreshold: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+
+  // A default, so rows made before settings existed (and plain INSERTs) start at version 1.
+  @VersionColumn({ default: 1 })
+  version: number;
 }

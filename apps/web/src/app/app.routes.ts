@@ -58,6 +58,17 @@ export const routes: Routes = [
         loadChildren: () => import('./features/courses/courses.routes').then((m) => m.routes),
       },
       {
+        path: 'reports',
+        loadChildren: () => import('./features/reports/reports.routes').then((m) => m.routes),
+      },
+      {
+        path: 'settings',
+        title: 'settings.title',
+        canActivate: [permissionGuard],
+        data: { [PERMISSION_DATA_KEY]: Permission.MunicipalityManage },
+        loadComponent: () => import('./features/settings/pages/settings.page').then((m) => m.SettingsPage),
+      },
+      {
         path: 'citizens/new',
         title: 'citizenNew.title',
         canActivate: [permissionGuard],

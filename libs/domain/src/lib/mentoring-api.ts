@@ -145,6 +145,10 @@ export interface CourseSummary {
   overBudgetThisWeek: boolean;
   /** The grant ends within 30 days: time for a new assessment. */
   expiresSoon: boolean;
+  /** When the next progression report is due (null: none due, e.g. the final report is in or the course ended). */
+  nextReportDueOn: string | null;
+  /** An active course whose report due date has passed without a submitted report. */
+  reportOverdue: boolean;
 }
 
 /** Filters of the course lists ("Mine borgere", "Min sagsstamme"). */
@@ -154,6 +158,8 @@ export enum CourseFlag {
   ExpiresSoon = 'expires_soon',
   /** Fewer minutes delivered last week than granted. */
   UnderDelivered = 'under_delivered',
+  /** The progression report is overdue. */
+  ReportOverdue = 'report_overdue',
 }
 
 export const COURSE_FLAGS = Object.values(CourseFlag);

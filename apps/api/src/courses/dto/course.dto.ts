@@ -94,6 +94,14 @@ export class CourseSummaryDto implements CourseSummary {
   @ApiProperty() noRecentContact: boolean;
   @ApiProperty() overBudgetThisWeek: boolean;
   @ApiProperty() expiresSoon: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date',
+    description: 'When the next progression report is due; null when none is due.',
+  })
+  nextReportDueOn: string | null;
+  @ApiProperty({ description: 'An active course past its report due date.' }) reportOverdue: boolean;
 }
 
 class MentorPeriodDto implements MentorPeriod {

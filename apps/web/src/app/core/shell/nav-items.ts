@@ -44,6 +44,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     unlessPermission: Permission.GrantsWrite,
   },
   {
+    testId: 'nav-report-quality',
+    labelKey: 'nav.reportQuality',
+    icon: 'fact_check',
+    path: '/reports/quality',
+    exact: false,
+    permission: Permission.ReportsQuality,
+  },
+  {
     testId: 'nav-organisations',
     labelKey: 'nav.organisations',
     icon: 'apartment',
@@ -58,6 +66,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     path: '/users',
     exact: false,
     permission: Permission.UsersRead,
+  },
+  {
+    testId: 'nav-settings',
+    labelKey: 'nav.settings',
+    icon: 'settings',
+    path: '/settings',
+    exact: false,
+    permission: Permission.MunicipalityManage,
   },
 ];
 

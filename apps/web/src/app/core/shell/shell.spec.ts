@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { provideRouter, Router } from '@angular/router';
 import { Role } from '@mentor/domain';
 import { meFixture } from '../../../testing/fixtures';
 import { AuthService } from '../auth/auth.service';
@@ -37,17 +37,24 @@ describe('Shell navigation', () => {
     ]);
   });
 
-  it("shows a team leader the organisation's courses, Organisations and Users", async () => {
+  it("shows a team leader the organisation's courses, report quality, Organisations and Users", async () => {
     expect(navTestIds(await renderAs(Role.TeamLeader))).toEqual([
       'nav-home',
       'nav-courses',
+      'nav-report-quality',
       'nav-organisations',
       'nav-users',
     ]);
   });
 
-  it('shows an administrator no citizen pages', async () => {
-    expect(navTestIds(await renderAs(Role.Admin))).toEqual(['nav-home', 'nav-organisations', 'nav-users']);
+  it('shows an administrator report quality and settings but no citizen pages', async () => {
+    expect(navTestIds(await renderAs(Role.Admin))).toEqual([
+      'nav-home',
+      'nav-report-quality',
+      'nav-organisations',
+      'nav-users',
+      'nav-settings',
+    ]);
   });
 
   it('shows who is signed in and the sign-out and language controls', async () => {
@@ -55,8 +62,34 @@ describe('Shell navigation', () => {
     expect(root.querySelector('[data-testid="shell-user-name"]')?.textContent?.trim()).toBe('Anna Andersen');
     expect(root.querySelector('[data-testid="shell-sign-out"]')).not.toBeNull();
     expect(root.querySelector('[data-testid="shell-lang-toggle"]')).not.toBeNull();
+    expect(root.querySelector('[data-testid="notifications-bell"]')).not.toBeNull();
     expect(root.querySelector('header')).not.toBeNull();
     expect(root.querySelector('main#main-content')).not.toBeNull();
     expect(root.querySelector('[role="navigation"]')).not.toBeNull();
+  });
+
+  it("asks before sign-out when report text is unsaved, then removes the user's (and only the user's) local data", async () => {
+    const root = await renderAs(Role.Mentor);
+    const mine = `mentor.reportDraft.${meFixture(Role.Mentor).id}.r1`;
+    const others = 'mentor.reportDraft.someone-else.r2';
+    localStorage.setItem(mine, '{}');
+    localStorage.setItem(others, '{}');
+    const confirm = jest.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValueOnce(true);
+    const http = TestBed.inject(HttpTestingController);
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
+    const signOut = root.querySelector<HTMLButtonElement>('[data-testid="shell-sign-out"]');
+
+    signOut?.click();
+    expect(confirm).toHaveBeenCalledTimes(1);
+    expect(localStorage.getItem(mine)).not.toBeNull();
+    http.expectNone('/api/auth/logout');
+
+    signOut?.click();
+    expect(localStorage.getItem(mine)).toBeNull();
+    expect(localStorage.getItem(others)).not.toBeNull();
+    http.expectOne('/api/auth/logout').flush(null);
+    expect(navigate).toHaveBeenCalledWith('/login');
+    confirm.mockRestore();
+    localStorage.clear();
   });
 });

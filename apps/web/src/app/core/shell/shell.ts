@@ -17,8 +17,11 @@ import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { filter, map } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
+import { clearUserData, userDataKeys } from '../auth/user-local-data';
+import { I18nService } from '../i18n/i18n.service';
 import { LanguageToggle } from '../i18n/language-toggle';
 import { TranslatePipe } from '../i18n/translate.pipe';
+import { NotificationBell } from '../notifications/notification-bell';
 import { navItemsFor } from './nav-items';
 
 /** At or below this width the navigation becomes an overlay opened by the menu button. */
@@ -37,6 +40,7 @@ export const SMALL_SCREEN_QUERY = '(max-width: 768px)';
     RouterLinkActive,
     RouterOutlet,
     LanguageToggle,
+    NotificationBell,
     TranslatePipe,
   ],
   templateUrl: './shell.html',
@@ -45,6 +49,7 @@ export const SMALL_SCREEN_QUERY = '(max-width: 768px)';
 export class Shell {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
+  private readonly i18n = inject(I18nService);
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
 
   protected readonly user = this.auth.user;
@@ -85,7 +90,22 @@ export class Shell {
     this.main().nativeElement.focus();
   }
 
+  /** Signs out and removes the user's citizen data from this browser, after asking if some is unsaved. */
   protected signOut(): void {
+    const userId = this.user()?.id;
+    const storage = this.storage();
+    if (userId && userDataKeys(storage, userId).length > 0) {
+      if (!window.confirm(this.i18n.t('shell.signOutUnsaved'))) return;
+    }
+    if (userId) clearUserData(storage, userId);
     this.auth.logout().subscribe(() => void this.router.navigateByUrl('/login'));
+  }
+
+  private storage(): Storage | null {
+    try {
+      return window.localStorage;
+    } catch {
+      return null;
+    }
   }
 }

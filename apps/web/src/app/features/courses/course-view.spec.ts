@@ -1,5 +1,5 @@
-import { ContactForm, MeetingPlace } from '@mentor/domain';
-import { usualContactForm, weekNumber } from './course-view';
+import { ContactForm, CourseStatus, CourseSummary, MeetingPlace } from '@mentor/domain';
+import { courseFlags, usualContactForm, weekNumber } from './course-view';
 
 const c = (form: ContactForm, deleted = false) => ({ form, deleted });
 
@@ -27,5 +27,34 @@ describe('usualContactForm', () => {
 describe('weekNumber', () => {
   it('reads the ISO week', () => {
     expect(weekNumber('2026-W07')).toBe(7);
+  });
+});
+
+describe('courseFlags', () => {
+  const t = (key: string) => key;
+  const course = {
+    status: CourseStatus.Active,
+    noRecentContact: true,
+    overBudgetThisWeek: false,
+    expiresSoon: true,
+    nextReportDueOn: '2026-12-01',
+    reportOverdue: false,
+  } as CourseSummary;
+
+  it('puts an overdue report first and a report due soon with the other information', () => {
+    expect(courseFlags({ ...course, reportOverdue: true }, t, '2026-12-02').map((f) => f.id)).toEqual([
+      'report_overdue',
+      'no_recent_contact',
+      'expires_soon',
+    ]);
+    expect(courseFlags(course, t, '2026-11-28').map((f) => f.id)).toEqual([
+      'no_recent_contact',
+      'expires_soon',
+      'report_due_soon',
+    ]);
+    expect(courseFlags(course, t, '2026-11-01').map((f) => f.id)).toEqual([
+      'no_recent_contact',
+      'expires_soon',
+    ]);
   });
 });

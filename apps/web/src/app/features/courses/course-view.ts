@@ -1,16 +1,21 @@
 import { ContactForm, ContactView, CourseSummary, MeetingPlace, WeekBudget } from '@mentor/domain';
 import { FlagChip } from '@mentor/shared-ui';
+import { localToday } from '../../core/http/local-time';
+import { reportFlag } from '../reports/report-status';
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
 
 /** The flags of a course as chips, in the order that needs action first. */
-export function courseFlags(course: CourseSummary, t: Translate): FlagChip[] {
+export function courseFlags(course: CourseSummary, t: Translate, today = localToday()): FlagChip[] {
   const flags: FlagChip[] = [];
+  const report = reportFlag(course, today, t);
+  if (report && report.tone !== 'info') flags.push(report);
   if (course.noRecentContact)
     flags.push({ id: 'no_recent_contact', label: t('courseFlags.no_recent_contact') });
   if (course.overBudgetThisWeek) flags.push({ id: 'over_budget', label: t('courseFlags.over_budget') });
   if (course.expiresSoon)
     flags.push({ id: 'expires_soon', label: t('courseFlags.expires_soon'), tone: 'info' });
+  if (report?.tone === 'info') flags.push(report);
   return flags;
 }
 

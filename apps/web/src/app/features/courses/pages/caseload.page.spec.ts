@@ -49,6 +49,8 @@ const COURSE: CourseSummary = {
   noRecentContact: false,
   overBudgetThisWeek: true,
   expiresSoon: true,
+  nextReportDueOn: '2026-02-27',
+  reportOverdue: false,
 };
 const one = { items: [COURSE], total: 1, limit: 25, offset: 0 };
 
@@ -128,6 +130,25 @@ describe('CaseloadPage', () => {
     await fixture.whenStable();
     http
       .expectOne('/api/courses?limit=25&offset=0&sort=citizenName&flag=under_delivered')
+      .flush({ ...one, items: [] });
+  });
+
+  it('flags an overdue report and filters on it as on the other flags', async () => {
+    const http = await signedIn(Role.Caseworker);
+    const fixture = TestBed.createComponent(CaseloadPage);
+    await fixture.whenStable();
+    const overdue = { ...COURSE, reportOverdue: true };
+    http.expectOne('/api/courses?limit=25&offset=0&sort=citizenName').flush({ ...one, items: [overdue] });
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    const chips = Array.from(el.querySelectorAll('[data-testid="caseload-row"] [data-testid^="flag-"]'));
+    // Overdue comes first: it needs action.
+    expect(chips.map((c) => c.getAttribute('data-testid'))[0]).toBe('flag-report_overdue');
+
+    el.querySelector<HTMLElement>('[data-testid="caseload-flag-report_overdue"] [role="option"]')!.click();
+    await fixture.whenStable();
+    http
+      .expectOne('/api/courses?limit=25&offset=0&sort=citizenName&flag=report_overdue')
       .flush({ ...one, items: [] });
   });
 

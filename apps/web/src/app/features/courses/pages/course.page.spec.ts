@@ -71,6 +71,19 @@ const COURSE = {
   version: 1,
 } as unknown as CourseDetail;
 
+/** The course's reports section asks for its reporting status and reports once the course is shown. */
+function flushReports(http: HttpTestingController): void {
+  http.expectOne('/api/courses/c1/reporting').flush({
+    courseId: 'c1',
+    intervalWeeks: 8,
+    nextDueOn: null,
+    dueSoon: false,
+    overdue: false,
+    openReportId: null,
+  });
+  http.expectOne('/api/courses/c1/reports').flush([]);
+}
+
 function contact(id: string, changes: Partial<ContactView>): ContactView {
   return {
     id,
@@ -128,6 +141,7 @@ describe('CoursePage contact timeline', () => {
       offset: 0,
     });
     await fixture.whenStable();
+    flushReports(http);
     const el = fixture.nativeElement as HTMLElement;
     const item = (id: string) => el.querySelector<HTMLElement>(`#contact-${id}`)!;
 
@@ -181,6 +195,7 @@ describe('CoursePage for a caseworker', () => {
       .flush({ items: [], total: 0, limit: 10, offset: 0 });
     http.expectOne('/api/organisations/o1/mentors').flush([]);
     await fixture.whenStable();
+    flushReports(http);
     const el = fixture.nativeElement as HTMLElement;
     expect(el.querySelector('[data-testid="course-edit-citizen"]')?.getAttribute('href')).toBe(
       '/citizens/z1/edit?course=c1',
@@ -244,6 +259,7 @@ describe('CoursePage editing a contact', () => {
       offset: 0,
     });
     await fixture.whenStable();
+    flushReports(http);
     const el = fixture.nativeElement as HTMLElement;
     el.querySelector<HTMLButtonElement>('[data-testid="contact-edit"]')!.click();
     await fixture.whenStable();

@@ -53,6 +53,7 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { CitizensApiService } from '../../citizens/citizens-api.service';
 import { GrantsApiService } from '../../grants/grants-api.service';
 import { OrganisationsApiService } from '../../organisations/organisations-api.service';
+import { CourseReports } from '../../reports/components/course-reports';
 import { ContactFormComponent } from '../components/contact-form';
 import { courseFlags, minutesOf, weekNumber } from '../course-view';
 import { CoursesApiService } from '../courses-api.service';
@@ -77,6 +78,7 @@ type Editing = { contact: ContactView; mode: 'edit' | 'correct'; initial: Contac
     PageHeader,
     WeekChart,
     ContactFormComponent,
+    CourseReports,
     FormsModule,
     ReactiveFormsModule,
     MatButtonModule,
