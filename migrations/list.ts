@@ -5,6 +5,7 @@ import { IndexContactCorrections1795875725317 } from './1795875725317-IndexConta
 import { CourseMinuteTotals1795880873446 } from './1795880873446-CourseMinuteTotals';
 import { AuditCitizenIds1795881656548 } from './1795881656548-AuditCitizenIds';
 import { ProgressReports1795882535073 } from './1795882535073-ProgressReports';
+import { MentorWorkforce1795884832498 } from './1795884832498-MentorWorkforce';
 
 /** Every migration in order; listed explicitly so the bundle and Jest find the same set. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CourseMinuteTotals1795880873446,
   AuditCitizenIds1795881656548,
   ProgressReports1795882535073,
+  MentorWorkforce1795884832498,
 ];

@@ -1,19 +1,21 @@
 // What the national benchmark shares with the app without importing its TypeScript: the domain enums
-// (read from libs/domain/src/lib/mentoring.ts, so a new contact form or topic reaches the generator
-// and the request bodies), the fixed bench CPR keys, dates in Danish time and a seeded PRNG.
+// (read from libs/domain/src/lib/mentoring.ts and workforce.ts, so a new contact form, topic or
+// training kind reaches the generator and the request bodies), the fixed bench CPR keys, dates in
+// Danish time and a seeded PRNG.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from '../lib/util.mjs';
 
-/** The string values of `export enum <name> { ... }` in libs/domain/src/lib/mentoring.ts. */
+/** The string values of `export enum <name> { ... }` in a libs/domain source file. */
 function enumValues(source, name) {
   const body = new RegExp(`export enum ${name} \\{([^}]*)\\}`).exec(source)?.[1];
-  if (!body) throw new Error(`libs/domain/src/lib/mentoring.ts has no enum ${name}.`);
+  if (!body) throw new Error(`libs/domain has no enum ${name}.`);
   return [...body.matchAll(/=\s*'([^']+)'/g)].map((m) => m[1]);
 }
 
 const mentoring = readFileSync(join(root, 'libs/domain/src/lib/mentoring.ts'), 'utf8');
+const workforce = readFileSync(join(root, 'libs/domain/src/lib/workforce.ts'), 'utf8');
 
 export const ENUMS = {
   mentorType: enumValues(mentoring, 'MentorType'),
@@ -24,6 +26,15 @@ export const ENUMS = {
   contactForm: enumValues(mentoring, 'ContactForm'),
   contactTopic: enumValues(mentoring, 'ContactTopic'),
   helpGiven: enumValues(mentoring, 'HelpGiven'),
+  // The mentor workforce (libs/domain/src/lib/workforce.ts).
+  gender: enumValues(workforce, 'Gender'),
+  educationLevel: enumValues(workforce, 'EducationLevel'),
+  professionalBackground: enumValues(workforce, 'ProfessionalBackground'),
+  trainingKind: enumValues(workforce, 'TrainingKind'),
+  certificationBasis: enumValues(workforce, 'CertificationBasis'),
+  upskillingTopic: enumValues(workforce, 'UpskillingTopic'),
+  supervisionKind: enumValues(workforce, 'SupervisionKind'),
+  recruitmentCompetency: enumValues(workforce, 'RecruitmentCompetency'),
 };
 
 for (const form of ['in_person_home', 'in_person_jobcentre', 'phone', 'sms', 'email', 'video']) {

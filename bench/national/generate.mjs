@@ -18,6 +18,8 @@ import { addDays, addMonths, CPR_KEYS, daysBetween, ENUMS, prng, todayInDenmark 
 
 /** Full-scale sizes; BENCH_SCALE multiplies citizens, mentors, caseworkers and contacts. */
 export const FULL_SCALE = { citizens: 60_000, mentors: 5_000, contacts: 5_000_000 };
+/** The largest municipality's first external provider gets this many mentors (× BENCH_SCALE): the load view's target. */
+export const LARGE_ORGANISATION_MENTORS = 500;
 const CITIZENS_PER_CASEWORKER = 50;
 const MENTORS_PER_TEAM_LEADER = 15;
 const BATCH = 5_000;
@@ -58,6 +60,145 @@ export function databaseUrl(adminUrl, name) {
   return url.toString();
 }
 
+/** A PostgreSQL array literal of simple values (enum codes, plain words). */
+const pgArray = (values) => `{${values.map((v) => `"${String(v).replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+
+const SPECIALISATIONS = ['ADHD', 'Angst', 'Misbrug', 'Autisme', 'Depression', 'PTSD'];
+
+/**
+ * The workforce records of one organisation's mentors, shaped after the study's chapter 5 (box
+ * 5.1, figures 5.1-5.7): 75 % women, two thirds over 40, two thirds with a medium-length higher
+ * education, about 7 in 10 with target-group experience, onboarding for most, certification for
+ * about 70 % (some expired or expiring), upskilling offers, supervision and sparring in the last
+ * year; and the organisation's recruitment requirements with each hire's assessment.
+ */
+function workforce({ rng, rows, today, municipalityId, org }) {
+  const internal = org.kind === 'internal_centre';
+  const year = Number(today.slice(0, 4));
+  const requirements = rng.sample(ENUMS.recruitmentCompetency, 3);
+  for (const competency of requirements)
+    rows.recruitment_requirement.push([municipalityId, org.id, competency]);
+  for (const mentor of org.mentors) {
+    const mentorSince = addDays(today, -rng.int(30, 15 * 365));
+    const experience = rng.next() < 0.69;
+    const types = internal
+      ? rng.next() < 0.75
+        ? ['holistic']
+        : ['holistic', 'retention']
+      : rng.weighted([
+          [['holistic', 'retention'], 75],
+          [['holistic'], 15],
+          [['retention'], 10],
+        ]);
+    rows.mentor_profile.push([
+      municipalityId,
+      mentor.id,
+      org.id,
+      mentor.employeeNumber,
+      mentor.email,
+      rng.weighted([
+        ['female', 75],
+        ['male', 24],
+        ['other', 1],
+      ]),
+      rng.next() < 0.67 ? rng.int(year - 65, year - 41) : rng.int(year - 40, year - 24),
+      rng.weighted([
+        ['medium_higher', 67],
+        ['long_higher', internal ? 20 : 30],
+        ['short_higher', 8],
+        ['upper_secondary_or_less', 5],
+      ]),
+      rng.weighted([
+        ['social_worker', 35],
+        ['employment_consultant', 30],
+        ['other', 20],
+        ['none', 15],
+      ]),
+      experience,
+      experience ? rng.int(1, 25) : null,
+      mentorSince,
+      pgArray(types),
+      pgArray(rng.sample(SPECIALISATIONS, rng.int(0, 2))),
+      rng.int(8, 20) * 60,
+      pgArray(rng.sample(ENUMS.upskillingTopic, rng.int(0, 2))),
+    ]);
+    if (rng.next() < (internal ? 0.9 : 0.79)) {
+      const kind = internal
+        ? rng.weighted([
+            ['municipal_basic_training', 60],
+            ['external_course', 25],
+            ['shadowing', 15],
+          ])
+        : rng.weighted([
+            ['workplace_programme', 80],
+            ['external_course', 10],
+            ['shadowing', 10],
+          ]);
+      const days = internal
+        ? rng.next() < 0.78
+          ? rng.int(3, 5)
+          : rng.int(6, 10)
+        : rng.next() < 0.4
+          ? rng.int(1, 2)
+          : rng.int(3, 5);
+      const completedOn = addDays(mentorSince, rng.int(5, 60));
+      rows.mentor_training.push([
+        municipalityId,
+        mentor.id,
+        kind,
+        kind === 'external_course' ? 'Professionshøjskolen' : org.name,
+        days,
+        completedOn < today ? completedOn : null,
+        rng.next() < (internal ? 0.5 : 0.9),
+      ]);
+    }
+    if (rng.next() < 0.7) {
+      // The latest certification (or renewal), within the last 800 days: renewed every two years.
+      const recent = addDays(today, -rng.int(1, 800));
+      const certifiedOn = recent < mentorSince ? mentorSince : recent;
+      rows.mentor_certification.push([
+        municipalityId,
+        mentor.id,
+        certifiedOn,
+        rng.next() < 0.8 ? addDays(certifiedOn, 730) : null,
+        pgArray(rng.sample(ENUMS.certificationBasis, rng.int(1, 2))),
+        rng.pick(org.leaders),
+      ]);
+    }
+    if (rng.next() < 0.6) {
+      const topics = rng.sample(ENUMS.upskillingTopic, rng.int(1, 3));
+      for (const topic of topics)
+        rows.mentor_upskilling.push([
+          municipalityId,
+          mentor.id,
+          topic,
+          addDays(today, -rng.int(1, 365)),
+          rng.next() < 0.7,
+        ]);
+    }
+    // Sessions of the last year: management supervision every two months, external supervision
+    // monthly at some providers, collegial sparring monthly, the mentor network quarterly.
+    const sessions = (kind, everyDays, share) => {
+      if (rng.next() >= share) return;
+      for (let d = rng.int(1, everyDays); d <= 365; d += everyDays)
+        rows.mentor_supervision.push([municipalityId, mentor.id, kind, addDays(today, -d)]);
+    };
+    sessions('management_supervision', 61, internal ? 0.37 : 0.86);
+    if (!internal) sessions('external_supervision', 30, 0.3);
+    sessions('collegial_sparring', 30, 0.75);
+    sessions('mentor_network', 91, internal ? 0.5 : 0.33);
+    for (const competency of requirements)
+      rows.recruitment_assessment.push([municipalityId, mentor.id, competency, rng.next() < 0.85]);
+    if (rng.next() < 0.02)
+      rows.profile_suggestion.push([
+        municipalityId,
+        mentor.id,
+        JSON.stringify({ upskillingWishes: ['specific_barriers'] }),
+        'pending',
+      ]);
+  }
+}
+
 /** Everything decided in Node: the rows of every table but contact. */
 function plan({ scale, seed, passwordHash, today }) {
   const rng = prng(seed);
@@ -78,6 +219,14 @@ function plan({ scale, seed, passwordHash, today }) {
     grant_minutes: [],
     mentor_course: [],
     course_mentor_period: [],
+    mentor_profile: [],
+    mentor_training: [],
+    mentor_certification: [],
+    mentor_upskilling: [],
+    mentor_supervision: [],
+    recruitment_requirement: [],
+    recruitment_assessment: [],
+    profile_suggestion: [],
   };
   const user = (municipalityId, organisationId, username, role) => {
     const id = randomUUID();
@@ -87,6 +236,7 @@ function plan({ scale, seed, passwordHash, today }) {
   const providers = ['Mentorhuset', 'Vejen Videre', 'Mentorgruppen', 'Brobyg Mentor', 'Næste Skridt'];
   const internals = ['Jobcenter', 'Center for Jobindsats', 'Center for Afklaring og Beskæftigelse'];
 
+  const largestPopulation = Math.max(...MUNICIPALITIES.map(([, , population]) => population));
   MUNICIPALITIES.forEach(([code, name, population], m) => {
     const municipalityId = randomUUID();
     rows.municipality.push([municipalityId, code, `${name} Kommune`]);
@@ -108,10 +258,25 @@ function plan({ scale, seed, passwordHash, today }) {
     const jobcentre = orgs[0];
     user(municipalityId, jobcentre.id, `admin.${code}`, 'admin');
 
+    // The largest municipality's first external provider is large (the load view's 500 mentors);
+    // everywhere else mentors are spread evenly over the organisations.
+    const large =
+      population === largestPopulation
+        ? Math.min(Math.round(LARGE_ORGANISATION_MENTORS * scale), mentorsPer[m] - (orgs.length - 1))
+        : 0;
+    const others = orgs.filter((org) => org !== orgs[internalCount]);
     const mentors = [];
     for (let j = 0; j < mentorsPer[m]; j++) {
-      const org = orgs[j % orgs.length];
-      const mentor = { id: user(municipalityId, org.id, `mentor.${code}.${j + 1}`, 'mentor'), org };
+      const org =
+        j < large
+          ? orgs[internalCount]
+          : (large ? others : orgs)[(j - large) % (large ? others : orgs).length];
+      const mentor = {
+        id: user(municipalityId, org.id, `mentor.${code}.${j + 1}`, 'mentor'),
+        org,
+        employeeNumber: `${code}-${j + 1}`,
+        email: `mentor.${code}.${j + 1}@example.dk`,
+      };
       org.mentors.push(mentor);
       mentors.push(mentor);
     }
@@ -123,9 +288,11 @@ function plan({ scale, seed, passwordHash, today }) {
     let leaders = 0;
     for (const org of orgs) {
       const staff = org.mentors.length + (org === jobcentre ? caseworkerCount : 0);
+      org.leaders = [];
       for (let j = 0; j < 1 + Math.floor(staff / MENTORS_PER_TEAM_LEADER); j++) {
-        user(municipalityId, org.id, `teamleder.${code}.${++leaders}`, 'team_leader');
+        org.leaders.push(user(municipalityId, org.id, `teamleder.${code}.${++leaders}`, 'team_leader'));
       }
+      workforce({ rng, rows, today, municipalityId, org });
     }
 
     for (let i = 0; i < citizensPer[m]; i++) {
@@ -333,17 +500,95 @@ const COLUMNS = {
     ['to_date', 'date'],
     ['changed_by', 'uuid'],
   ],
+  mentor_profile: [
+    ['municipality_id', 'uuid'],
+    ['mentor_id', 'uuid'],
+    ['organisation_id', 'uuid'],
+    ['employee_number', 'text'],
+    ['email', 'text'],
+    ['gender', 'text'],
+    ['birth_year', 'smallint'],
+    ['education_level', 'text'],
+    ['professional_background', 'text'],
+    ['target_group_experience', 'boolean'],
+    ['target_group_experience_years', 'smallint'],
+    ['mentor_since', 'date'],
+    ['mentor_types', 'varchar[]'],
+    ['specialisations', 'varchar[]'],
+    ['capacity_minutes_per_week', 'int'],
+    ['upskilling_wishes', 'varchar[]'],
+  ],
+  mentor_training: [
+    ['municipality_id', 'uuid'],
+    ['mentor_id', 'uuid'],
+    ['kind', 'text'],
+    ['provider', 'text'],
+    ['length_days', 'smallint'],
+    ['completed_on', 'date'],
+    ['felt_well_equipped', 'boolean'],
+  ],
+  mentor_certification: [
+    ['municipality_id', 'uuid'],
+    ['mentor_id', 'uuid'],
+    ['certified_on', 'date'],
+    ['renewal_due_on', 'date'],
+    ['basis', 'varchar[]'],
+    ['certified_by', 'uuid'],
+  ],
+  mentor_upskilling: [
+    ['municipality_id', 'uuid'],
+    ['mentor_id', 'uuid'],
+    ['topic', 'text'],
+    ['offered_on', 'date'],
+    ['taken', 'boolean'],
+  ],
+  mentor_supervision: [
+    ['municipality_id', 'uuid'],
+    ['mentor_id', 'uuid'],
+    ['kind', 'text'],
+    ['held_on', 'date'],
+  ],
+  recruitment_requirement: [
+    ['municipality_id', 'uuid'],
+    ['organisation_id', 'uuid'],
+    ['competency', 'text'],
+  ],
+  recruitment_assessment: [
+    ['municipality_id', 'uuid'],
+    ['mentor_id', 'uuid'],
+    ['competency', 'text'],
+    ['met', 'boolean'],
+  ],
+  profile_suggestion: [
+    ['municipality_id', 'uuid'],
+    ['mentor_id', 'uuid'],
+    ['changes', 'jsonb'],
+    ['status', 'text'],
+  ],
 };
-const VERSIONED = new Set(['organisation', 'app_user', 'citizen', 'mentor_grant', 'mentor_course']);
+const VERSIONED = new Set([
+  'organisation',
+  'app_user',
+  'citizen',
+  'mentor_grant',
+  'mentor_course',
+  'mentor_profile',
+  'mentor_training',
+  'mentor_certification',
+  'mentor_upskilling',
+  'mentor_supervision',
+]);
 
 async function insertRows(client, table, rows) {
   const columns = COLUMNS[table];
   const names = columns.map(([name]) => name);
-  const casts = columns.map(([, type], i) => `$${i + 1}::${type}[]`);
+  // unnest() flattens arrays of arrays, so an array column travels as its text literal and is cast back.
+  const casts = columns.map(([, type], i) => `$${i + 1}::${type.endsWith('[]') ? 'text' : type}[]`);
+  const selects = columns.map(([name, type]) => (type.endsWith('[]') ? `u.${name}::${type}` : `u.${name}`));
   const version = VERSIONED.has(table);
   const sql =
     `INSERT INTO ${table} (${names.join(', ')}${version ? ', version' : ''}) ` +
-    `SELECT *${version ? ', 1' : ''} FROM unnest(${casts.join(', ')})`;
+    `SELECT ${selects.join(', ')}${version ? ', 1' : ''} FROM unnest(${casts.join(', ')}) AS u(${names.join(', ')})`;
   for (let start = 0; start < rows.length; start += BATCH) {
     const batch = rows.slice(start, start + BATCH);
     await client.query(
@@ -648,6 +893,11 @@ export async function describe(url, knownShape) {
       'mentor_course',
       'course_mentor_period',
       'contact',
+      'mentor_profile',
+      'mentor_training',
+      'mentor_certification',
+      'mentor_upskilling',
+      'mentor_supervision',
       'session',
       'audit_event',
     ];
@@ -679,6 +929,13 @@ export async function describe(url, knownShape) {
             `SELECT status, count(*)::int AS n FROM mentor_course GROUP BY status ORDER BY status`,
           )
         ).rows.map((r) => [r.status, r.n]),
+      ),
+      largestOrganisation: await one(
+        `SELECT o.name, count(*)::int AS mentors,
+                (SELECT count(*)::int FROM mentor_course co WHERE co.organisation_id = o.id AND co.status = 'active')
+                  AS "activeCourses"
+           FROM app_user u JOIN organisation o ON o.id = u.organisation_id
+          WHERE u.role = 'mentor' GROUP BY o.id ORDER BY count(*) DESC LIMIT 1`,
       ),
       coursesPerMentor: await one(
         `SELECT round(avg(n), 1)::float AS avg, min(n)::int AS min, max(n)::int AS max FROM (

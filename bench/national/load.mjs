@@ -66,7 +66,8 @@ export async function loadApi({ baseUrl, connections, durationS, warmupS, timeou
 
 /**
  * A `db` for the request functions of queries.mjs that times each statement by its label. Statements
- * run as named prepared statements, as the API's queryPrepared (apps/api/src/database/prepared.ts) does.
+ * run as named prepared statements, as the API's queryPrepared (apps/api/src/database/prepared.ts) does,
+ * unless the request passes `{ prepare: false }` (as the API sends the load view's statement).
  */
 function timedDb(pool, perStatement) {
   const names = new Map();
@@ -74,17 +75,22 @@ function timedDb(pool, perStatement) {
     if (!names.has(text)) names.set(text, `s_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`);
     return names.get(text);
   };
-  const timed = (runner) => async (label, sql, params) => {
-    const t = performance.now();
-    try {
-      return (await runner.query({ name: prepared(sql), text: sql, values: params })).rows;
-    } finally {
-      const entry = perStatement.get(label) ?? { count: 0, totalMs: 0 };
-      entry.count++;
-      entry.totalMs += performance.now() - t;
-      perStatement.set(label, entry);
-    }
-  };
+  const timed =
+    (runner) =>
+    async (label, sql, params, { prepare = true } = {}) => {
+      const t = performance.now();
+      try {
+        const query = prepare
+          ? { name: prepared(sql), text: sql, values: params }
+          : { text: sql, values: params };
+        return (await runner.query(query)).rows;
+      } finally {
+        const entry = perStatement.get(label) ?? { count: 0, totalMs: 0 };
+        entry.count++;
+        entry.totalMs += performance.now() - t;
+        perStatement.set(label, entry);
+      }
+    };
   return {
     query: timed(pool),
     async transaction(fn) {

@@ -2,6 +2,7 @@
 // apps/api/src/sql.ts), so the raw-SQL runs time exactly the statements the services send:
 //   GET /api/courses, GET /api/courses/:id   courseStatement()  (the read and its audit records, one statement)
 //   POST /api/courses/:id/contacts           contactLookupStatement(), then contactInsertStatement()
+//   GET /api/organisations/:id/workforce     workforceStatement()  (the team leader's load view, one statement)
 // The session lookup is left out: the API caches a live session for SESSION_CACHE_MS (5 s), so with
 // the benchmark's 100 tokens it runs about 20 times a second, not once per request.
 // Each request is an async function of `db`: db.query(label, sql, params) runs one statement on a
@@ -67,4 +68,20 @@ export async function logContact(db, caller, courseId, dto, key) {
   const [inserted] = await db.query('contact + audit insert', insert.text, insert.values);
   if (!inserted) throw new Error(`Idempotency-Key ${key} conflicted`);
   return inserted.id;
+}
+
+/** WorkforceService.table's statement: every mentor of the organisation with their figures, as { sql, params }. */
+export function workforceQuery(caller, organisationId) {
+  const statement = sql.workforceStatement(caller.municipalityId, organisationId, todayInDenmark());
+  return { sql: statement.text, params: statement.values };
+}
+
+/** GET /api/organisations/:id/workforce: one statement (the load table; paging, status and alerts in Node). */
+export async function loadView(db, caller, organisationId) {
+  const { sql: text, params } = workforceQuery(caller, organisationId);
+  // Unnamed, as WorkforceService sends it: a generic plan of this statement is far slower.
+  const rows = await db.query('load view', text, params, { prepare: false });
+  if (rows.length === 0)
+    throw new Error(`organisation ${organisationId} is not visible to ${caller.username}`);
+  return rows;
 }

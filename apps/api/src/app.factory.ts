@@ -15,6 +15,7 @@ import { PinoNestLogger } from './common/logger';
 import { ProblemFilter } from './common/problem.filter';
 import { createValidationPipe, ObjectBodyPipe } from './common/validation';
 import { setupOpenApi } from './common/openapi';
+import { registerUploadParsers } from './workforce/upload';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
@@ -69,6 +70,8 @@ export async function createApp({
     },
   );
   const fastify = app.getHttpAdapter().getInstance();
+  // CSV and XLSX uploads: only the import route takes them, with its own limit (IMPORT_BODY_LIMIT_BYTES).
+  registerUploadParsers(fastify);
 
   const headers = securityHeaders({
     contentSecurityPolicy: { directives: CSP_DIRECTIVES },

@@ -15,6 +15,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ReportsModule } from './reports/reports.module';
 import { UsersModule } from './users/users.module';
+import { WorkforceModule } from './workforce/workforce.module';
 
 @Module({})
 export class AppModule {
@@ -33,6 +34,7 @@ export class AppModule {
         NotificationsModule,
         UsersModule,
         OrganisationsModule,
+        WorkforceModule,
         HealthModule,
         DemoModule,
       ],

@@ -58,4 +58,24 @@ describe('SQL statements per list request', () => {
     // The session, then the course with its grant, minutes and mentor history, audited in the same statement.
     expect(t.queries.count).toBe(2);
   });
+
+  it('reads the load view, its export and the assignment candidates without a query per mentor', async () => {
+    const me = await t.request<any>('GET', '/api/me', { token: tokens['teamleder.cji'] });
+    const org = me.body.organisationId;
+    // The session, then every mentor with courses, minutes, reports, certification, training and supervision.
+    const view = await statements('teamleder.cji', `/api/organisations/${org}/workforce?limit=100`);
+    expect(view.rows).toBeGreaterThan(1);
+    expect(view.statements).toHaveLength(2);
+    await t.db.query('UPDATE session SET last_seen_at = now()');
+    t.queries.reset();
+    const csv = await t.request('GET', `/api/organisations/${org}/workforce.csv`, {
+      token: tokens['teamleder.cji'],
+    });
+    expect(csv.status).toBe(200);
+    expect(t.queries.count).toBe(2);
+    // The session, the organisation, then the candidates with their load and certification.
+    const options = await statements('sagsbehandler.cji', `/api/organisations/${org}/mentors`);
+    expect(options.rows).toBeGreaterThan(1);
+    expect(options.statements).toHaveLength(3);
+  });
 });

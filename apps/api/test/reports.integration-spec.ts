@@ -968,6 +968,7 @@ describe('progression reports', () => {
       expect(settings.body).toEqual({
         municipalityName: 'Københavns Kommune',
         reportQualityThreshold: 70,
+        requireCertificationForAssignment: false,
         version: 1,
       });
       expectProblem(await get('teamleder.cji', '/api/municipality/settings'), 403, 'auth.forbidden');

@@ -1,6 +1,12 @@
 import { listRouteAccess } from '../src/auth/route-access';
 import { startTestApp, type TestApp } from './test-app';
 
+const DOWNLOADS: [string, string][] = [
+  ['/pdf', 'application/pdf'],
+  ['.csv', 'text/csv'],
+  ['.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+];
+
 describe('route access', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -36,6 +42,8 @@ describe('route access', () => {
       'POST /api/grants/:id/minutes -> grants:write',
       'GET /api/health -> public',
       'GET /api/me -> session:own',
+      'GET /api/me/mentor-profile -> profile:own',
+      'POST /api/me/mentor-profile/suggestions -> profile:own',
       'GET /api/municipality/settings -> municipality:manage',
       'PATCH /api/municipality/settings -> municipality:manage',
       'GET /api/notifications -> session:own',
@@ -43,6 +51,13 @@ describe('route access', () => {
       'POST /api/notifications/read-all -> session:own',
       'GET /api/organisations -> organisations:read',
       'GET /api/organisations/:id/mentors -> courses:manage',
+      'GET /api/organisations/:id/recruitment-requirements -> workforce:read',
+      'PUT /api/organisations/:id/recruitment-requirements -> workforce:manage',
+      'GET /api/organisations/:id/workforce -> workforce:read',
+      'GET /api/organisations/:id/workforce.csv -> workforce:read',
+      'GET /api/organisations/:id/workforce.xlsx -> workforce:read',
+      'POST /api/organisations/:id/workforce/import -> workforce:manage',
+      'GET /api/organisations/:id/workforce/suggestions -> workforce:read',
       'GET /api/reports/:id -> courses:read',
       'PATCH /api/reports/:id -> reports:write',
       'POST /api/reports/:id/accept -> reports:review',
@@ -51,6 +66,25 @@ describe('route access', () => {
       'POST /api/reports/:id/submit -> reports:write',
       'GET /api/reports/quality -> reports:quality',
       'GET /api/users -> users:read',
+      'DELETE /api/workforce/certifications/:id -> workforce:manage',
+      'PATCH /api/workforce/certifications/:id -> workforce:manage',
+      'POST /api/workforce/mentors -> workforce:manage',
+      'GET /api/workforce/mentors/:id -> workforce:read',
+      'POST /api/workforce/mentors/:id/certifications -> workforce:manage',
+      'PUT /api/workforce/mentors/:id/password -> workforce:manage',
+      'PATCH /api/workforce/mentors/:id/profile -> workforce:manage',
+      'PUT /api/workforce/mentors/:id/recruitment -> workforce:manage',
+      'POST /api/workforce/mentors/:id/supervision -> workforce:manage',
+      'POST /api/workforce/mentors/:id/trainings -> workforce:manage',
+      'POST /api/workforce/mentors/:id/upskilling -> workforce:manage',
+      'POST /api/workforce/suggestions/:id/accept -> workforce:manage',
+      'POST /api/workforce/suggestions/:id/reject -> workforce:manage',
+      'DELETE /api/workforce/supervision/:id -> workforce:manage',
+      'PATCH /api/workforce/supervision/:id -> workforce:manage',
+      'DELETE /api/workforce/trainings/:id -> workforce:manage',
+      'PATCH /api/workforce/trainings/:id -> workforce:manage',
+      'DELETE /api/workforce/upskilling/:id -> workforce:manage',
+      'PATCH /api/workforce/upskilling/:id -> workforce:manage',
     ]);
   });
 
@@ -106,13 +140,13 @@ describe('route access', () => {
           route: `${method} ${path}`,
           success: true,
         });
-        // JSON everywhere, except a download declared with its own media type (the report PDF).
+        // JSON everywhere, except a download declared with its own media type (the report PDF, the load table).
         for (const [status, response] of success) {
           if (status === '204') continue;
           const media = Object.keys(response.content ?? {});
           expect({ route: `${method} ${path}`, media }).toEqual({
             route: `${method} ${path}`,
-            media: [path.endsWith('/pdf') ? 'application/pdf' : 'application/json'],
+            media: [DOWNLOADS.find(([suffix]) => path.endsWith(suffix))?.[1] ?? 'application/json'],
           });
           expect(response.content[media[0] as string].schema).toBeDefined();
         }

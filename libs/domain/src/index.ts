@@ -12,3 +12,4 @@ export * from './lib/progress-report';
 export * from './lib/report-quality';
 export * from './lib/report-diff';
 export * from './lib/notifications';
+export * from './lib/workforce';

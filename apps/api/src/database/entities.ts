@@ -14,6 +14,13 @@ import { Notification } from '../notifications/notification.entity';
 import { ProgressReportVersion } from '../reports/progress-report-version.entity';
 import { ProgressReport } from '../reports/progress-report.entity';
 import { User } from '../users/user.entity';
+import { MentorCertification } from '../workforce/mentor-certification.entity';
+import { MentorProfile } from '../workforce/mentor-profile.entity';
+import { MentorSupervision } from '../workforce/mentor-supervision.entity';
+import { MentorTraining } from '../workforce/mentor-training.entity';
+import { MentorUpskilling } from '../workforce/mentor-upskilling.entity';
+import { ProfileSuggestion } from '../workforce/profile-suggestion.entity';
+import { RecruitmentAssessment, RecruitmentRequirement } from '../workforce/recruitment.entity';
 
 /** Every entity of the schema; the one list the app, the CLI and the drift test share. */
 export const ENTITIES = [
@@ -33,4 +40,12 @@ export const ENTITIES = [
   ProgressReport,
   ProgressReportVersion,
   Notification,
+  MentorProfile,
+  MentorTraining,
+  MentorCertification,
+  MentorUpskilling,
+  MentorSupervision,
+  RecruitmentRequirement,
+  RecruitmentAssessment,
+  ProfileSuggestion,
 ];

@@ -10,6 +10,7 @@ import { User } from '../users/user.entity';
 import { DEMO_MUNICIPALITY, DEMO_ORGANISATIONS, DEMO_PASSWORD } from './demo-data';
 import { seedDemoMentoring } from './demo-mentoring';
 import { seedDemoReports } from './demo-reports';
+import { seedDemoWorkforce } from './demo-workforce';
 
 /** Seeds the demo municipality. Idempotent: what exists (by code, name, username) is left alone. */
 @Injectable()
@@ -59,6 +60,7 @@ export class DemoSeedService {
       }
       created += await seedDemoMentoring(tx, municipality.id, this.cipher, todayInDenmark());
       created += await seedDemoReports(tx, municipality.id, todayInDenmark());
+      created += await seedDemoWorkforce(tx, municipality.id, todayInDenmark());
       if (created > 0) this.logger.log(`Demo data: created ${created} rows.`);
       return { created };
     });

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { addMonths, CourseStatus, type GrantDetail, GRANT_MAX_MONTHS, Role } from '@mentor/domain';
+import {
+  addMonths,
+  certificationState,
+  CourseStatus,
+  type GrantDetail,
+  GRANT_MAX_MONTHS,
+  isCertificationValid,
+} from '@mentor/domain';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { auditedSelect, type ReadAudit } from '../audit/audit-sql';
@@ -19,6 +26,8 @@ import { GRANT_DETAIL_JSON } from './grant-sql';
 import { MentorGrant } from './mentor-grant.entity';
 import type { ChangeGrantMinutesDto, CreateGrantDto } from './dto/grant.dto';
 import { queryPrepared } from '../database/prepared';
+import { todayInDenmark } from '../common/clock';
+import { assignableMentorStatement } from '../workforce/workforce-queries';
 
 /** Checks what validation decorators cannot: the period, the organisation and the mentor. */
 async function checkGrant(tx: EntityManager, caller: AuthenticatedUser, dto: CreateGrantDto) {
@@ -56,18 +65,20 @@ async function checkGrant(tx: EntityManager, caller: AuthenticatedUser, dto: Cre
   if (dto.mentorId) await checkMentor(tx, caller, dto.mentorId, dto.deliveringOrganisationId);
 }
 
-/** The mentor must be an active mentor of the delivering organisation. */
+/**
+ * The mentor must be an active mentor of the delivering organisation and, where the municipality
+ * requires it, hold a valid certification (422 `mentor.not_certified`).
+ */
 export async function checkMentor(
   tx: EntityManager,
   caller: AuthenticatedUser,
   mentorId: string,
   organisationId: string,
 ) {
-  const rows = await tx.query(
-    `SELECT 1 FROM app_user WHERE id = $1 AND municipality_id = $2 AND organisation_id = $3 AND role = $4 AND active`,
-    [mentorId, caller.municipalityId, organisationId, Role.Mentor],
-  );
-  if (rows.length === 0) {
+  const today = todayInDenmark();
+  const { text, values } = assignableMentorStatement(caller.municipalityId, organisationId, mentorId, today);
+  const [mentor] = await tx.query<AssignableMentorRow[]>(text, values);
+  if (!mentor) {
     throw new ValidationProblem([
       {
         field: 'mentorId',
@@ -76,6 +87,25 @@ export async function checkMentor(
       },
     ]);
   }
+  const certification = certificationState(
+    mentor.certifiedOn ? [{ certifiedOn: mentor.certifiedOn, renewalDueOn: mentor.renewalDueOn }] : [],
+    today,
+  );
+  if (mentor.requireCertification && !isCertificationValid(certification.status)) {
+    const message = `the municipality requires a valid certification to assign a course; this mentor's is ${certification.status.replace('_', ' ')}`;
+    throw new ProblemException({
+      status: 422,
+      code: 'mentor.not_certified',
+      detail: `The mentor cannot be assigned: ${message}.`,
+      errors: [{ field: 'mentorId', messages: [message], codes: ['mentor.not_certified'] }],
+    });
+  }
+}
+
+interface AssignableMentorRow {
+  requireCertification: boolean;
+  certifiedOn: string | null;
+  renewalDueOn: string | null;
 }
 
 @Injectable()

@@ -1,12 +1,18 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
-import { ApiConflictResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiOkResponse,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   type MunicipalitySettings,
   Permission,
   type UpdateMunicipalitySettingsRequest,
 } from '@mentor/domain';
 import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CurrentUser, RequirePermission } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { MunicipalitySettingsService } from './municipality-settings.service';
@@ -14,19 +20,32 @@ import { MunicipalitySettingsService } from './municipality-settings.service';
 export class MunicipalitySettingsDto implements MunicipalitySettings {
   @ApiProperty() municipalityName: string;
   @ApiProperty({ minimum: 0, maximum: 100 }) reportQualityThreshold: number;
+  @ApiProperty({
+    description: 'A mentor needs a valid certification (certified or expiring) to be assigned a course.',
+  })
+  requireCertificationForAssignment: boolean;
   @ApiProperty() version: number;
 }
 
 export class UpdateMunicipalitySettingsDto implements UpdateMunicipalitySettingsRequest {
-  @ApiProperty({
+  @ApiPropertyOptional({
     minimum: 0,
     maximum: 100,
     description: 'Progression reports scored under it are submitted only with a written justification.',
   })
+  @IsOptional()
   @IsInt()
   @Min(0)
   @Max(100)
-  reportQualityThreshold: number;
+  reportQualityThreshold?: number;
+
+  @ApiPropertyOptional({
+    description:
+      'Refuse assigning a course to a mentor without a valid certification (`mentor.not_certified`).',
+  })
+  @IsOptional()
+  @IsBoolean()
+  requireCertificationForAssignment?: boolean;
 
   @ApiProperty() @Type(() => Number) @IsInt() @Min(1) version: number;
 }

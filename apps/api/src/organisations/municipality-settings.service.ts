@@ -4,9 +4,11 @@ import type { MunicipalitySettings, UpdateMunicipalitySettingsRequest } from '@m
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { ValidationProblem } from '../common/problem';
 import { NotFoundProblem, StaleVersionProblem } from '../common/versioned-update';
 
-const COLUMNS = `name AS "municipalityName", report_quality_threshold AS "reportQualityThreshold", version`;
+const COLUMNS = `name AS "municipalityName", report_quality_threshold AS "reportQualityThreshold",
+  require_certification_for_assignment AS "requireCertificationForAssignment", version`;
 
 /** The caller's municipality's settings; changed under a version check and audit-logged. */
 @Injectable()
@@ -29,11 +31,21 @@ export class MunicipalitySettingsService {
     caller: AuthenticatedUser,
     dto: UpdateMunicipalitySettingsRequest,
   ): Promise<MunicipalitySettings> {
+    if (dto.reportQualityThreshold === undefined && dto.requireCertificationForAssignment === undefined) {
+      throw new ValidationProblem([], 'Send at least one setting to change.');
+    }
     return this.db.transaction(async (tx) => {
       const [rows]: [MunicipalitySettings[], number] = await tx.query(
-        `UPDATE municipality SET report_quality_threshold = $2, version = version + 1, updated_at = now()
+        `UPDATE municipality SET report_quality_threshold = COALESCE($2, report_quality_threshold),
+                require_certification_for_assignment = COALESCE($4, require_certification_for_assignment),
+                version = version + 1, updated_at = now()
           WHERE id = $1 AND version = $3 RETURNING ${COLUMNS}`,
-        [caller.municipalityId, dto.reportQualityThreshold, dto.version],
+        [
+          caller.municipalityId,
+          dto.reportQualityThreshold ?? null,
+          dto.version,
+          dto.requireCertificationForAssignment ?? null,
+        ],
       );
       const updated = rows[0];
       if (!updated) {
@@ -50,7 +62,10 @@ export class MunicipalitySettingsService {
           action: 'municipality.settings_change',
           entityType: 'municipality',
           entityId: caller.municipalityId,
-          details: { reportQualityThreshold: dto.reportQualityThreshold },
+          details: {
+            reportQualityThreshold: dto.reportQualityThreshold,
+            requireCertificationForAssignment: dto.requireCertificationForAssignment,
+          },
         },
         tx,
       );

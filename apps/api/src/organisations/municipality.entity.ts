@@ -29,6 +29,10 @@ export class Municipality {
   @Column({ name: 'report_quality_threshold', type: 'integer', default: DEFAULT_REPORT_QUALITY_THRESHOLD })
   reportQualityThreshold: number;
 
+  /** A mentor needs a valid certification (certified or expiring) to be assigned a course. */
+  @Column({ name: 'require_certification_for_assignment', type: 'boolean', default: false })
+  requireCertificationForAssignment: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,24 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
+  certificationState,
+  isCertificationValid,
   type MentorOption,
   ORGANISATION_SORT_FIELDS,
   type OrganisationSummary,
   type Page,
   Role,
+  utilisationPercent,
 } from '@mentor/domain';
 import type { Repository } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { todayInDenmark } from '../common/clock';
 import { sortOrDefault } from '../common/pagination';
 import { NotFoundProblem } from '../common/versioned-update';
 import type { OrganisationListQueryDto } from './dto/organisation.dto';
+import { mentorLoadStatement, type MentorLoadSqlRow } from '../workforce/workforce-queries';
 import { Organisation } from './organisation.entity';
 
 @Injectable()
 export class OrganisationsService {
   constructor(@InjectRepository(Organisation) private readonly organisations: Repository<Organisation>) {}
 
-  /** The active mentors of an organisation, for assigning a course; a team leader sees only their own. */
+  /**
+   * The active mentors of an organisation with their load and certification, for assigning a course;
+   * a team leader sees only their own organisation's.
+   */
   async mentors(caller: AuthenticatedUser, organisationId: string): Promise<MentorOption[]> {
     if (caller.role === Role.TeamLeader && organisationId !== caller.organisationId)
       throw new NotFoundProblem('organisation');
@@ -27,11 +35,25 @@ export class OrganisationsService {
       municipalityId: caller.municipalityId,
     });
     if (!exists) throw new NotFoundProblem('organisation');
-    return this.organisations.manager.query(
-      `SELECT u.id, u.name FROM app_user u
-        WHERE u.organisation_id = $1 AND u.municipality_id = $2 AND u.role = $3 AND u.active ORDER BY u.name`,
-      [organisationId, caller.municipalityId, Role.Mentor],
-    );
+    const today = todayInDenmark();
+    const { text, values } = mentorLoadStatement(caller.municipalityId, organisationId, today);
+    const rows = await this.organisations.manager.query<MentorLoadSqlRow[]>(text, values);
+    return rows.map((row) => {
+      const certification = certificationState(
+        row.certifiedOn ? [{ certifiedOn: row.certifiedOn, renewalDueOn: row.renewalDueOn }] : [],
+        today,
+      );
+      return {
+        id: row.id,
+        name: row.name,
+        activeCourses: row.activeCourses,
+        grantedMinutesPerWeek: row.grantedMinutesPerWeek,
+        capacityMinutesPerWeek: row.capacityMinutesPerWeek,
+        utilisationPercent: utilisationPercent(row.grantedMinutesPerWeek, row.capacityMinutesPerWeek),
+        certification,
+        assignable: !row.requireCertification || isCertificationValid(certification.status),
+      };
+    });
   }
 
   /** The organisations of the caller's municipality only. */

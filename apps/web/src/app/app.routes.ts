@@ -62,6 +62,20 @@ export const routes: Routes = [
         loadChildren: () => import('./features/reports/reports.routes').then((m) => m.routes),
       },
       {
+        path: 'workforce',
+        canActivate: [permissionGuard],
+        data: { [PERMISSION_DATA_KEY]: Permission.WorkforceRead },
+        loadChildren: () => import('./features/workforce/workforce.routes').then((m) => m.routes),
+      },
+      {
+        path: 'my-profile',
+        title: 'workforce.myProfile.title',
+        canActivate: [permissionGuard],
+        data: { [PERMISSION_DATA_KEY]: Permission.ProfileOwn },
+        loadComponent: () =>
+          import('./features/workforce/pages/my-profile.page').then((m) => m.MyProfilePage),
+      },
+      {
         path: 'settings',
         title: 'settings.title',
         canActivate: [permissionGuard],

@@ -8,6 +8,7 @@ import type {
   MentorType,
   TargetGroup,
 } from './mentoring';
+import type { MentorLoad } from './workforce';
 
 export interface CreateCitizenRequest {
   name: string;
@@ -232,8 +233,8 @@ export interface ContactLogged {
 export const CITIZEN_SORT_FIELDS = ['name'] as const;
 export const COURSE_SORT_FIELDS = ['citizenName', 'endsOn', 'lastContactDate'] as const;
 
-/** A mentor to choose when assigning a course. */
-export interface MentorOption {
+/** A mentor to choose when assigning a course, with their current load and certification. */
+export interface MentorOption extends MentorLoad {
   id: string;
   name: string;
 }

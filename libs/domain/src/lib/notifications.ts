@@ -42,11 +42,14 @@ export interface MunicipalitySettings {
   municipalityName: string;
   /** 0–100; submitting a report scored under it needs a written justification. */
   reportQualityThreshold: number;
+  /** A mentor must hold a valid certification (certified or expiring) to be assigned a course. */
+  requireCertificationForAssignment: boolean;
   version: number;
 }
 
 /** The settings that change (at least one), with the version read. */
 export interface UpdateMunicipalitySettingsRequest {
   reportQualityThreshold?: number;
+  requireCertificationForAssignment?: boolean;
   version: number;
 }

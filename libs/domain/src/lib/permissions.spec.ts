@@ -18,6 +18,15 @@ describe('permission map', () => {
     expect(ROLES.filter((r) => hasPermission(r, Permission.ReportsReview))).toEqual([Role.Caseworker]);
   });
 
+  it('lets team leaders keep the workforce, administrators only read it, and mentors see their own profile', () => {
+    expect(ROLES.filter((r) => hasPermission(r, Permission.WorkforceManage))).toEqual([Role.TeamLeader]);
+    expect(ROLES.filter((r) => hasPermission(r, Permission.WorkforceRead))).toEqual([
+      Role.TeamLeader,
+      Role.Admin,
+    ]);
+    expect(ROLES.filter((r) => hasPermission(r, Permission.ProfileOwn))).toEqual([Role.Mentor]);
+  });
+
   it('names only known permissions', () => {
     const known = new Set(Object.values(Permission));
     for (const role of ROLES) for (const p of ROLE_PERMISSIONS[role]) expect(known.has(p)).toBe(true);

@@ -33,6 +33,12 @@ export enum Permission {
   ReportsQuality = 'reports:quality',
   /** Change the municipality's settings, such as the report quality threshold. */
   MunicipalityManage = 'municipality:manage',
+  /** The mentor workforce of an organisation: load view, profiles, training, certification (no citizen data). */
+  WorkforceRead = 'workforce:read',
+  /** Register mentors of one's own organisation and keep their profiles and records; import them. */
+  WorkforceManage = 'workforce:manage',
+  /** Read one's own mentor profile and records and suggest changes to the profile. */
+  ProfileOwn = 'profile:own',
 }
 
 /** The shared role-to-permission table used by the API guard and by the web app's navigation. */
@@ -43,6 +49,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.CoursesRead,
     Permission.ContactsWrite,
     Permission.ReportsWrite,
+    Permission.ProfileOwn,
   ],
   [Role.Caseworker]: [
     Permission.SessionOwn,
@@ -63,6 +70,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.CoursesRead,
     Permission.CoursesManage,
     Permission.ReportsQuality,
+    Permission.WorkforceRead,
+    Permission.WorkforceManage,
   ],
   // Administrators manage users, organisations and settings; they do not see citizens.
   [Role.Admin]: [
@@ -71,6 +80,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.UsersRead,
     Permission.ReportsQuality,
     Permission.MunicipalityManage,
+    Permission.WorkforceRead,
   ],
 };
 

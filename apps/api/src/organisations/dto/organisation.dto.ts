@@ -9,6 +9,7 @@ import {
 } from '@mentor/domain';
 import { IsIn, IsOptional } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
+import { MentorLoadDto } from '../../workforce/dto/workforce.dto';
 
 export class OrganisationListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: sortValues(ORGANISATION_SORT_FIELDS), default: 'name' })
@@ -30,7 +31,8 @@ export class OrganisationPageDto implements Page<OrganisationSummaryDto> {
   @ApiProperty() offset: number;
 }
 
-export class MentorOptionDto implements MentorOption {
+/** A candidate mentor with their current load and certification (MentorLoadDto). */
+export class MentorOptionDto extends MentorLoadDto implements MentorOption {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
 }

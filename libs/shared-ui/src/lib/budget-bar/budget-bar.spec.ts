@@ -37,4 +37,18 @@ describe('BudgetBar', () => {
     expect(fill(render(0, 0)).style.width).toBe('0%');
     expect(fill(render(10, 0)).style.width).toBe('100%');
   });
+
+  it('can hide its label from sight but keeps it as the name of the meter', () => {
+    const fixture = TestBed.createComponent(BudgetBar);
+    fixture.componentRef.setInput('logged', 30);
+    fixture.componentRef.setInput('granted', 60);
+    fixture.componentRef.setInput('label', 'Belastning');
+    fixture.componentRef.setInput('valueText', '30 af 60 min');
+    fixture.componentRef.setInput('hideLabel', true);
+    fixture.detectChanges();
+    const el = fixture.nativeElement as HTMLElement;
+    expect(el.querySelector('.ui-budget-bar__label')?.classList).toContain('ui-budget-bar__label--hidden');
+    expect(meter(el).getAttribute('aria-label')).toBe('Belastning');
+    expect(el.textContent).toContain('30 af 60 min');
+  });
 });

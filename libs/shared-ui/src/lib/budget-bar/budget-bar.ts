@@ -10,7 +10,9 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="ui-budget-bar__head">
-      <span class="ui-budget-bar__label">{{ label() }}</span>
+      <span class="ui-budget-bar__label" [class.ui-budget-bar__label--hidden]="hideLabel()">{{
+        label()
+      }}</span>
       <span class="ui-budget-bar__value" data-testid="budget-bar-value">{{ valueText() }}</span>
     </div>
     <div
@@ -40,6 +42,14 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
     .ui-budget-bar__value {
       font-weight: 500;
     }
+    .ui-budget-bar__label--hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
     .ui-budget-bar__track {
       height: 10px;
       margin-top: 4px;
@@ -66,6 +76,8 @@ export class BudgetBar {
   readonly label = input.required<string>();
   /** The value in words, e.g. "45 af 60 min", already translated. */
   readonly valueText = input.required<string>();
+  /** Shows only the value (in a table whose header names it); the label stays for screen readers. */
+  readonly hideLabel = input(false);
 
   protected readonly over = computed(() => this.logged() > this.granted());
   protected readonly max = computed(() => Math.max(this.granted(), 0));

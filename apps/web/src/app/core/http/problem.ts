@@ -23,8 +23,16 @@ export type Translate = (key: string) => string;
  * part too. See {@link fieldMessages}.
  */
 export function fieldErrors(error: unknown, t: Translate): Record<string, string[]> {
+  return translateFieldErrors(problemOf(error)?.errors ?? [], t);
+}
+
+/**
+ * Per-field errors (from a problem document, or from a rule of `@mentor/domain` checked in the
+ * browser) as texts per field, as {@link fieldErrors} gives them.
+ */
+export function translateFieldErrors(errors: readonly FieldError[], t: Translate): Record<string, string[]> {
   const result: Record<string, string[]> = {};
-  for (const fieldError of problemOf(error)?.errors ?? []) {
+  for (const fieldError of errors) {
     const texts = fieldMessages(fieldError, t);
     for (const key of new Set([fieldError.field, fieldError.field.split('.')[0]])) {
       result[key] = [...new Set([...(result[key] ?? []), ...texts])];

@@ -10,10 +10,15 @@ export const SEARCH_DELAY_MS = 300;
  * A search box kept in the page's `search` query parameter, so a reload, a shared link or Back
  * shows the same results. `param` is that query parameter (a component input bound by the
  * router). `text` is what the box shows, `term` the trimmed search in force; `set` is called on
- * every keystroke and updates the address once typing pauses, replacing the history entry.
+ * every keystroke and updates the address once typing pauses, replacing the history entry; `reset`
+ * names parameters to change with it (`{ page: null }`: a new search starts on the first page).
  * Call in an injection context.
  */
-export function urlSearch(param: Signal<string | undefined>, delayMs = SEARCH_DELAY_MS) {
+export function urlSearch(
+  param: Signal<string | undefined>,
+  delayMs = SEARCH_DELAY_MS,
+  reset: Readonly<Record<string, null>> = {},
+) {
   const router = inject(Router);
   const route = inject(ActivatedRoute);
   const term = computed(() => (param() ?? '').trim());
@@ -30,7 +35,7 @@ export function urlSearch(param: Signal<string | undefined>, delayMs = SEARCH_DE
     if (search === term() || leaving(router)) return;
     void router.navigate([], {
       relativeTo: route,
-      queryParams: { search: search || null },
+      queryParams: { ...reset, search: search || null },
       queryParamsHandling: 'merge',
       replaceUrl: true,
     });

@@ -44,6 +44,22 @@ export const NAV_ITEMS: readonly NavItem[] = [
     unlessPermission: Permission.GrantsWrite,
   },
   {
+    testId: 'nav-workforce',
+    labelKey: 'nav.workforce',
+    icon: 'badge',
+    path: '/workforce',
+    exact: false,
+    permission: Permission.WorkforceRead,
+  },
+  {
+    testId: 'nav-my-profile',
+    labelKey: 'nav.myProfile',
+    icon: 'account_circle',
+    path: '/my-profile',
+    exact: false,
+    permission: Permission.ProfileOwn,
+  },
+  {
     testId: 'nav-report-quality',
     labelKey: 'nav.reportQuality',
     icon: 'fact_check',

@@ -25,8 +25,12 @@ describe('Shell navigation', () => {
   const navTestIds = (root: HTMLElement) =>
     Array.from(root.querySelectorAll('[data-testid^="nav-"]')).map((el) => el.getAttribute('data-testid'));
 
-  it('shows a mentor Home and their citizens', async () => {
-    expect(navTestIds(await renderAs(Role.Mentor))).toEqual(['nav-home', 'nav-my-citizens']);
+  it('shows a mentor Home, their citizens and their own profile', async () => {
+    expect(navTestIds(await renderAs(Role.Mentor))).toEqual([
+      'nav-home',
+      'nav-my-citizens',
+      'nav-my-profile',
+    ]);
   });
 
   it('shows a caseworker Home, the caseload and Organisations', async () => {
@@ -37,19 +41,21 @@ describe('Shell navigation', () => {
     ]);
   });
 
-  it("shows a team leader the organisation's courses, report quality, Organisations and Users", async () => {
+  it("shows a team leader the organisation's courses, mentors, report quality, Organisations and Users", async () => {
     expect(navTestIds(await renderAs(Role.TeamLeader))).toEqual([
       'nav-home',
       'nav-courses',
+      'nav-workforce',
       'nav-report-quality',
       'nav-organisations',
       'nav-users',
     ]);
   });
 
-  it('shows an administrator report quality and settings but no citizen pages', async () => {
+  it('shows an administrator the mentors, report quality and settings but no citizen pages', async () => {
     expect(navTestIds(await renderAs(Role.Admin))).toEqual([
       'nav-home',
+      'nav-workforce',
       'nav-report-quality',
       'nav-organisations',
       'nav-users',

@@ -5,6 +5,7 @@ import localeDa from '@angular/common/locales/da';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import {
+  CertificationStatus,
   ContactForm,
   ContactTopic,
   ContactView,
@@ -284,5 +285,93 @@ describe('CoursePage editing a contact', () => {
       help: [HELP_GIVEN[1]],
       version: 4,
     });
+  });
+});
+
+describe('CoursePage changing the mentor', () => {
+  afterEach(() => TestBed.inject(HttpTestingController).verify());
+
+  it("shows each candidate's load and certification, and the API's refusal at the mentor field", async () => {
+    TestBed.configureTestingModule({
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+    });
+    const http = TestBed.inject(HttpTestingController);
+    const restoring = TestBed.inject(AuthService).restore();
+    http.expectOne('/api/me').flush(meFixture(Role.Caseworker));
+    await restoring;
+    const loading = TestBed.inject(I18nService).use('da', { remember: false });
+    http.expectOne('/i18n/da.json').flush({
+      certificationStatuses: { not_certified: 'Ikke certificeret', certified: 'Certificeret' },
+      workforce: { activeCoursesCount: '{{count}} aktive forløb' },
+      validation: {
+        fields: { mentorId: { mentor: { not_certified: 'Mentoren kan ikke tildeles: ikke certificeret.' } } },
+      },
+    });
+    await loading;
+
+    const fixture = TestBed.createComponent(CoursePage);
+    fixture.componentRef.setInput('id', 'c1');
+    await fixture.whenStable();
+    http.expectOne('/api/courses/c1').flush(COURSE);
+    http.expectOne('/api/courses/c1/weeks').flush([]);
+    http
+      .expectOne('/api/courses/c1/contacts?limit=10&offset=0')
+      .flush({ items: [], total: 0, limit: 10, offset: 0 });
+    const load = {
+      grantedMinutesPerWeek: 0,
+      capacityMinutesPerWeek: 300,
+      utilisationPercent: 0,
+      certification: { status: CertificationStatus.Certified, certifiedOn: '2026-01-01', renewalDueOn: null },
+      assignable: true,
+    };
+    http.expectOne('/api/organisations/o1/mentors').flush([
+      { id: 'u1', name: 'Anna Andersen', activeCourses: 1, ...load },
+      {
+        id: 'u2',
+        name: 'Ulla Usikker',
+        activeCourses: 0,
+        ...load,
+        certification: { status: CertificationStatus.NotCertified, certifiedOn: null, renewalDueOn: null },
+        assignable: false,
+      },
+    ]);
+    await fixture.whenStable();
+    flushReports(http);
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+
+    el.querySelector<HTMLElement>('[data-testid="course-mentor-select"] .mat-mdc-select-trigger')!.click();
+    await fixture.whenStable();
+    const options = Array.from(
+      document.querySelectorAll<HTMLElement>('mat-option[data-testid="mentor-option"]'),
+    );
+    expect(options.map((o) => o.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
+      'Anna Andersen 1 aktive forløb · workforce.grantedOfCapacity · Certificeret',
+      'Ulla Usikker 0 aktive forløb · workforce.grantedOfCapacity · Ikke certificeret',
+    ]);
+    options[1].click();
+    await fixture.whenStable();
+    expect(el.querySelector('[data-testid="mentor-candidate-not-assignable"]')).not.toBeNull();
+
+    el.querySelector<HTMLButtonElement>('[data-testid="course-change-mentor"]')!.click();
+    await fixture.whenStable();
+    const change = http.expectOne('/api/courses/c1');
+    expect(change.request.body).toEqual({ mentorId: 'u2', version: 1 });
+    change.flush(
+      {
+        type: 'x',
+        title: 'Unprocessable',
+        status: 422,
+        code: 'mentor.not_certified',
+        errors: [{ field: 'mentorId', messages: ['not certified'], codes: ['mentor.not_certified'] }],
+      },
+      { status: 422, statusText: 'Unprocessable Entity' },
+    );
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+    expect(el.querySelector('[data-testid="course-mentor-error"]')?.textContent?.trim()).toBe(
+      'Mentoren kan ikke tildeles: ikke certificeret.',
+    );
+    expect(el.querySelector('[data-testid="course-message"]')).toBeNull();
   });
 });

@@ -13,8 +13,15 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormBuilder, FormGroup, FormsModule, ReactiveFormsModule, Validators } from '@angular/forms';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import {
+  FormBuilder,
+  FormControl,
+  FormGroup,
+  FormsModule,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -54,6 +61,8 @@ import { CitizensApiService } from '../../citizens/citizens-api.service';
 import { GrantsApiService } from '../../grants/grants-api.service';
 import { OrganisationsApiService } from '../../organisations/organisations-api.service';
 import { CourseReports } from '../../reports/components/course-reports';
+import { MentorCandidate } from '../../workforce/components/mentor-candidate';
+import { mentorLoadText } from '../../workforce/workforce-view';
 import { ContactFormComponent } from '../components/contact-form';
 import { courseFlags, minutesOf, weekNumber } from '../course-view';
 import { CoursesApiService } from '../courses-api.service';
@@ -79,6 +88,7 @@ type Editing = { contact: ContactView; mode: 'edit' | 'correct'; initial: Contac
     WeekChart,
     ContactFormComponent,
     CourseReports,
+    MentorCandidate,
     FormsModule,
     ReactiveFormsModule,
     MatButtonModule,
@@ -132,7 +142,13 @@ export class CoursePage {
   protected readonly editErrors = signal<Record<string, string[]>>({});
 
   // Management form state.
-  protected selectedMentor = '';
+  /** The mentor to assign; the API's refusal (`mentor.not_certified`) shows at this field. */
+  protected readonly mentorControl = new FormControl('', { nonNullable: true });
+  protected readonly chosenMentorId = toSignal(this.mentorControl.valueChanges, { initialValue: '' });
+  /** The candidate chosen, with their load and certification. */
+  protected readonly chosenMentor = computed(
+    () => this.mentors().find((mentor) => mentor.id === this.chosenMentorId()) ?? null,
+  );
   protected endReason: CourseEndReason | '' = '';
   protected readonly minutesMax = GRANT_MINUTES_PER_WEEK_MAX;
   /** New weekly minutes; the API checks the date against the grant period. */
@@ -204,7 +220,7 @@ export class CoursePage {
           this.weeks.set(weeks);
           this.contacts.set(contacts.items);
           this.contactsTotal.set(contacts.total);
-          this.selectedMentor = course.mentorId ?? '';
+          this.mentorControl.reset(course.mentorId ?? '');
           this.loading.set(false);
           if (this.canManage()) this.loadMentors(course.organisationId);
         },
@@ -319,10 +335,35 @@ export class CoursePage {
 
   protected changeMentor(): void {
     const course = this.course();
-    if (!course || !this.selectedMentor || this.selectedMentor === course.mentorId) return;
+    const mentorId = this.mentorControl.value;
+    if (!course || !mentorId || mentorId === course.mentorId) return;
     this.run(
-      this.api.change(course.id, { mentorId: this.selectedMentor, version: course.version }),
+      this.api.change(course.id, { mentorId, version: course.version }),
       'course.mentorChanged',
+      (error) => {
+        // A refused mentor (not certified where the municipality requires it) is said at the field.
+        const messages = fieldErrors(error, (key) => this.i18n.t(key))['mentorId'];
+        if (!messages?.length) return false;
+        const text = messages.join(' ');
+        this.mentorControl.setErrors({ server: text });
+        this.mentorControl.markAsTouched();
+        void this.announcer.announce(text);
+        return true;
+      },
+    );
+  }
+
+  protected mentorError(): string {
+    const error = controlErrorKey(this.mentorControl);
+    return error?.text ?? (error?.key ? this.i18n.t(error.key) : '');
+  }
+
+  /** "2 aktive forløb · 120 af 600 min/uge (20 %) · Certificeret". */
+  protected loadText(mentor: MentorOption): string {
+    return mentorLoadText(
+      mentor,
+      (key, params) => this.i18n.t(key, params),
+      (date) => formatLocalDate(date, this.i18n.locale()),
     );
   }
 

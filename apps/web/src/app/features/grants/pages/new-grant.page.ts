@@ -1,6 +1,7 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  computed,
   DestroyRef,
   effect,
   inject,
@@ -42,6 +43,9 @@ import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { CitizensApiService } from '../../citizens/citizens-api.service';
 import { OrganisationsApiService } from '../../organisations/organisations-api.service';
+import { MentorCandidate } from '../../workforce/components/mentor-candidate';
+import { mentorLoadText } from '../../workforce/workforce-view';
+import { formatLocalDate } from '../../../core/i18n/local-date.pipe';
 import { grantPeriodError, maxGrantEnd } from '../grant-rules';
 import { GrantsApiService } from '../grants-api.service';
 
@@ -79,6 +83,7 @@ function periodValidator(group: AbstractControl): ValidationErrors | null {
     MatSelectModule,
     RouterLink,
     ErrorMessage,
+    MentorCandidate,
     PageHeader,
     TranslatePipe,
   ],
@@ -158,6 +163,12 @@ export class NewGrantPage {
     { validators: periodValidator },
   );
 
+  private readonly mentorId = toSignal(this.form.controls.mentorId.valueChanges, { initialValue: '' });
+  /** The candidate chosen, with their load and certification. */
+  protected readonly chosenMentor = computed(
+    () => this.mentors().find((mentor) => mentor.id === this.mentorId()) ?? null,
+  );
+
   constructor() {
     effect(() => {
       const id = this.citizenId();
@@ -210,6 +221,15 @@ export class NewGrantPage {
     if (startsOn && (!endsOn || grantPeriodError(startsOn, endsOn))) {
       this.form.controls.endsOn.setValue(maxGrantEnd(startsOn));
     }
+  }
+
+  /** "2 aktive forløb · 120 af 600 min/uge (20 %) · Certificeret". */
+  protected loadText(mentor: MentorOption): string {
+    return mentorLoadText(
+      mentor,
+      (key, params) => this.i18n.t(key, params),
+      (date) => formatLocalDate(date, this.i18n.locale()),
+    );
   }
 
   protected errorOf(control: AbstractControl): string {

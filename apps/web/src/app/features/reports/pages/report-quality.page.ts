@@ -1,4 +1,3 @@
-import { formatNumber, formatPercent } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
@@ -6,7 +5,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { MatSortModule, Sort } from '@angular/material/sort';
 import { addDays, hasPermission, OrganisationSummary, Permission, ReportQualityRow } from '@mentor/domain';
 import { ErrorMessage, Loading, PageHeader } from '@mentor/shared-ui';
 import { catchError, map, of, switchMap, tap } from 'rxjs';
@@ -15,17 +13,11 @@ import { localToday } from '../../../core/http/local-time';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { OrganisationsApiService } from '../../organisations/organisations-api.service';
-import { onTimeShare, QualityColumn, QualitySort, sortQualityRows } from '../report-quality-table';
+import { QualityTable, type QualityTableColumn } from '../components/quality-table';
 import { ReportQualityQuery, ReportsApiService } from '../reports-api.service';
 
 /** The default period: the last 90 days of due dates. */
 const DEFAULT_DAYS = 90;
-
-interface Column {
-  readonly id: QualityColumn;
-  readonly header: string;
-  readonly numeric: boolean;
-}
 
 /**
  * "Rapportkvalitet": per organisation and per mentor over a period of due dates, the reports
@@ -42,7 +34,7 @@ interface Column {
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
-    MatSortModule,
+    QualityTable,
     ErrorMessage,
     Loading,
     PageHeader,
@@ -105,99 +97,20 @@ interface Column {
       />
     }
 
-    <section class="block" aria-labelledby="report-quality-organisations-heading">
-      <h2 id="report-quality-organisations-heading">{{ 'reportQuality.byOrganisation' | t }}</h2>
-      <div class="scroll">
-        <table
-          class="table"
-          data-testid="report-quality-organisations"
-          matSort
-          [matSortActive]="orgSort().active"
-          [matSortDirection]="orgSort().direction"
-          (matSortChange)="orgSort.set(asSort($event))"
-        >
-          <caption class="visually-hidden">
-            {{
-              'reportQuality.byOrganisation' | t
-            }}
-          </caption>
-          <thead>
-            <tr>
-              @for (column of orgColumns(); track column.id) {
-                <th
-                  scope="col"
-                  [mat-sort-header]="column.id"
-                  [class.numeric]="column.numeric"
-                  [sortActionDescription]="'reportQuality.sortBy' | t: { column: column.header }"
-                >
-                  {{ column.header }}
-                </th>
-              }
-            </tr>
-          </thead>
-          <tbody>
-            @for (row of orgRows(); track row.organisationId) {
-              <tr data-testid="report-quality-organisation-row">
-                @for (column of orgColumns(); track column.id) {
-                  <td [class.numeric]="column.numeric">{{ cell(row, column.id) }}</td>
-                }
-              </tr>
-            } @empty {
-              <tr>
-                <td [attr.colspan]="orgColumns().length">{{ 'reportQuality.empty' | t }}</td>
-              </tr>
-            }
-          </tbody>
-        </table>
-      </div>
-    </section>
-
-    <section class="block" aria-labelledby="report-quality-mentors-heading">
-      <h2 id="report-quality-mentors-heading">{{ 'reportQuality.byMentor' | t }}</h2>
-      <div class="scroll">
-        <table
-          class="table"
-          data-testid="report-quality-mentors"
-          matSort
-          [matSortActive]="mentorSort().active"
-          [matSortDirection]="mentorSort().direction"
-          (matSortChange)="mentorSort.set(asSort($event))"
-        >
-          <caption class="visually-hidden">
-            {{
-              'reportQuality.byMentor' | t
-            }}
-          </caption>
-          <thead>
-            <tr>
-              @for (column of mentorColumns(); track column.id) {
-                <th
-                  scope="col"
-                  [mat-sort-header]="column.id"
-                  [class.numeric]="column.numeric"
-                  [sortActionDescription]="'reportQuality.sortBy' | t: { column: column.header }"
-                >
-                  {{ column.header }}
-                </th>
-              }
-            </tr>
-          </thead>
-          <tbody>
-            @for (row of mentorRows(); track row.organisationId + row.mentorId) {
-              <tr data-testid="report-quality-mentor-row">
-                @for (column of mentorColumns(); track column.id) {
-                  <td [class.numeric]="column.numeric">{{ cell(row, column.id) }}</td>
-                }
-              </tr>
-            } @empty {
-              <tr>
-                <td [attr.colspan]="mentorColumns().length">{{ 'reportQuality.empty' | t }}</td>
-              </tr>
-            }
-          </tbody>
-        </table>
-      </div>
-    </section>
+    <app-quality-table
+      testId="report-quality-organisations"
+      rowTestId="report-quality-organisation-row"
+      [heading]="'reportQuality.byOrganisation' | t"
+      [columns]="orgColumns()"
+      [rows]="orgRows()"
+    />
+    <app-quality-table
+      testId="report-quality-mentors"
+      rowTestId="report-quality-mentor-row"
+      [heading]="'reportQuality.byMentor' | t"
+      [columns]="mentorColumns()"
+      [rows]="mentorRows()"
+    />
     <p class="note">{{ 'reportQuality.note' | t }}</p>
   `,
   styles: `
@@ -218,37 +131,6 @@ interface Column {
     .box {
       display: block;
       margin-bottom: 16px;
-    }
-    .block {
-      margin-bottom: 24px;
-    }
-    h2 {
-      margin: 0 0 8px;
-      font: var(--mat-sys-title-large);
-    }
-    .scroll {
-      overflow-x: auto;
-      border: 1px solid var(--mat-sys-outline-variant);
-      border-radius: 8px;
-    }
-    .table {
-      width: 100%;
-      border-collapse: collapse;
-    }
-    .table th,
-    .table td {
-      padding: 8px 12px;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-      text-align: left;
-      white-space: nowrap;
-    }
-    .table th {
-      font: var(--mat-sys-title-small);
-      white-space: normal;
-      vertical-align: bottom;
-    }
-    .table .numeric {
-      text-align: right;
     }
     .note {
       color: var(--mat-sys-on-surface-variant);
@@ -277,10 +159,8 @@ export class ReportQualityPage {
   protected readonly failed = signal(false);
   protected readonly rangeError = signal(false);
   private readonly rows = signal<ReportQualityRow[]>([]);
-  protected readonly orgSort = signal<QualitySort>({ active: '', direction: '' });
-  protected readonly mentorSort = signal<QualitySort>({ active: '', direction: '' });
 
-  private readonly metrics = computed((): Column[] => {
+  private readonly metrics = computed((): QualityTableColumn[] => {
     const t = (key: string) => this.i18n.t(key);
     return [
       { id: 'reportsDue', header: t('reportQuality.reportsDue'), numeric: true },
@@ -295,29 +175,17 @@ export class ReportQualityPage {
       { id: 'averageDaysToReview', header: t('reportQuality.averageDaysToReview'), numeric: true },
     ];
   });
-  protected readonly orgColumns = computed((): Column[] => [
+  protected readonly orgColumns = computed((): QualityTableColumn[] => [
     { id: 'organisationName', header: this.i18n.t('reportQuality.organisationName'), numeric: false },
     ...this.metrics(),
   ]);
-  protected readonly mentorColumns = computed((): Column[] => [
+  protected readonly mentorColumns = computed((): QualityTableColumn[] => [
     { id: 'mentorName', header: this.i18n.t('reportQuality.mentorName'), numeric: false },
     { id: 'organisationName', header: this.i18n.t('reportQuality.organisationName'), numeric: false },
     ...this.metrics(),
   ]);
-  protected readonly orgRows = computed(() =>
-    sortQualityRows(
-      this.rows().filter((row) => !row.mentorId),
-      this.orgSort(),
-      this.i18n.locale(),
-    ),
-  );
-  protected readonly mentorRows = computed(() =>
-    sortQualityRows(
-      this.rows().filter((row) => !!row.mentorId),
-      this.mentorSort(),
-      this.i18n.locale(),
-    ),
-  );
+  protected readonly orgRows = computed(() => this.rows().filter((row) => !row.mentorId));
+  protected readonly mentorRows = computed(() => this.rows().filter((row) => !!row.mentorId));
 
   constructor() {
     toObservable(computed(() => ({ query: this.query(), attempt: this.attempt() })))
@@ -357,35 +225,6 @@ export class ReportQualityPage {
 
   protected retry(): void {
     this.attempt.update((n) => n + 1);
-  }
-
-  protected asSort(sort: Sort): QualitySort {
-    return { active: sort.active as QualityColumn, direction: sort.direction };
-  }
-
-  protected cell(row: ReportQualityRow, column: QualityColumn): string {
-    const locale = this.i18n.locale();
-    const none = '–';
-    const number = (value: number | null, digits = '1.0-1') =>
-      value === null ? none : formatNumber(value, locale, digits);
-    const percent = (value: number | null) => (value === null ? none : formatPercent(value, locale, '1.0-0'));
-    switch (column) {
-      case 'organisationName':
-        return row.organisationName;
-      case 'mentorName':
-        return row.mentorName ?? none;
-      case 'reportsDue':
-      case 'submittedOnTime':
-        return String(row[column]);
-      case 'onTimeShare':
-        return percent(onTimeShare(row));
-      case 'averageQualityScore':
-        return number(row.averageQualityScore, '1.0-0');
-      case 'acceptedWithoutRevisionShare':
-        return percent(row.acceptedWithoutRevisionShare);
-      case 'averageDaysToReview':
-        return number(row.averageDaysToReview);
-    }
   }
 
   private queryOf(): ReportQualityQuery {

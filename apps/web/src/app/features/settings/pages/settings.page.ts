@@ -5,6 +5,7 @@ import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MunicipalitySettings } from '@mentor/domain';
 import { ErrorMessage, Loading, PageHeader } from '@mentor/shared-ui';
 import { applyServerErrors, controlErrorKey } from '../../../core/http/form-errors';
@@ -13,7 +14,10 @@ import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { SettingsApiService } from '../settings-api.service';
 
-/** The municipality's settings: the quality threshold under which a report needs a justification. */
+/**
+ * The municipality's settings: the quality threshold under which a report needs a justification,
+ * and whether a mentor must be certified to be assigned a course.
+ */
 @Component({
   selector: 'app-settings-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -22,6 +26,7 @@ import { SettingsApiService } from '../settings-api.service';
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
+    MatSlideToggleModule,
     ErrorMessage,
     Loading,
     PageHeader,
@@ -74,6 +79,17 @@ import { SettingsApiService } from '../settings-api.service';
           <mat-hint>{{ 'settings.thresholdHint' | t }}</mat-hint>
           <mat-error>{{ thresholdError() }}</mat-error>
         </mat-form-field>
+        <h2 class="heading">{{ 'settings.workforceHeading' | t }}</h2>
+        <mat-slide-toggle
+          formControlName="requireCertificationForAssignment"
+          data-testid="settings-require-certification"
+          aria-describedby="settings-require-certification-hint"
+        >
+          {{ 'settings.requireCertification' | t }}
+        </mat-slide-toggle>
+        <p id="settings-require-certification-hint" class="hint">
+          {{ 'settings.requireCertificationHint' | t }}
+        </p>
         <div>
           <button mat-flat-button type="submit" data-testid="settings-save" [disabled]="busy()">
             {{ (busy() ? 'common.saving' : 'settings.save') | t }}
@@ -103,6 +119,11 @@ import { SettingsApiService } from '../settings-api.service';
       margin: 0 0 8px;
       font: var(--mat-sys-title-large);
     }
+    .hint {
+      margin: 0 0 16px;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
 })
 export class SettingsPage {
@@ -122,6 +143,7 @@ export class SettingsPage {
       0,
       [Validators.required, Validators.min(0), Validators.max(100), Validators.pattern(/^\d+$/)],
     ],
+    requireCertificationForAssignment: [false],
   });
 
   constructor() {
@@ -139,13 +161,20 @@ export class SettingsPage {
         next: (settings) => {
           this.loading.set(false);
           this.settings.set(settings);
-          this.form.reset({ reportQualityThreshold: settings.reportQualityThreshold });
+          this.form.reset(this.formValueOf(settings));
         },
         error: () => {
           this.loading.set(false);
           this.loadFailed.set(true);
         },
       });
+  }
+
+  private formValueOf(settings: MunicipalitySettings) {
+    return {
+      reportQualityThreshold: settings.reportQualityThreshold,
+      requireCertificationForAssignment: settings.requireCertificationForAssignment,
+    };
   }
 
   protected thresholdError(): string {
@@ -165,6 +194,7 @@ export class SettingsPage {
     this.api
       .update({
         reportQualityThreshold: Number(this.form.getRawValue().reportQualityThreshold),
+        requireCertificationForAssignment: this.form.getRawValue().requireCertificationForAssignment,
         version: settings.version,
       })
       .pipe(takeUntilDestroyed(this.destroyRef))
@@ -172,7 +202,7 @@ export class SettingsPage {
         next: (updated) => {
           this.busy.set(false);
           this.settings.set(updated);
-          this.form.reset({ reportQualityThreshold: updated.reportQualityThreshold });
+          this.form.reset(this.formValueOf(updated));
           this.saved.set(true);
           void this.announcer.announce(this.i18n.t('settings.saved'));
         },
