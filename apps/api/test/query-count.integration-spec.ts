@@ -57,6 +57,12 @@ describe('SQL statements per list request', () => {
     await t.request('GET', `/api/courses/${id}`, { token: tokens['mentor.cji1'] });
     // The session, then the course with its grant, minutes and mentor history, audited in the same statement.
     expect(t.queries.count).toBe(2);
+    // The weekly chart: the session, the course (audited, without the page's detail), its weeks.
+    await t.db.query('UPDATE session SET last_seen_at = now()');
+    t.queries.reset();
+    await t.request('GET', `/api/courses/${id}/weeks`, { token: tokens['mentor.cji1'] });
+    expect(t.queries.count).toBe(3);
+    expect(t.queries.statements.some((s) => s.includes('json_build_object'))).toBe(false);
   });
 
   it('reads the load view, its export and the assignment candidates without a query per mentor', async () => {

@@ -134,7 +134,15 @@ export class CoursesService {
 
   /** The course's weeks from its start to this week (or its end): granted against logged. */
   async weeks(caller: AuthenticatedUser, id: string): Promise<WeekBudget[]> {
-    const course = await this.get(caller, id);
+    // The course's period and visibility only: the detail (grant, histories) is the course page's read.
+    const {
+      rows: [course],
+    } = await this.query(
+      caller,
+      { id, limit: 1, offset: 0 },
+      { audit: { action: 'course.weeks', entityType: 'mentor_course' } },
+    );
+    if (!course) throw new NotFoundProblem('course');
     const today = todayInDenmark();
     const last = isoWeekStart(course.endsOn < today ? course.endsOn : today);
     const rows: { weekStart: string; granted: number; logged: number }[] = await this.db.query(
