@@ -21,6 +21,7 @@ import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { CitizensApiService } from '../citizens-api.service';
 import { citizenDetailControls, CitizenFieldsComponent } from '../components/citizen-fields';
+import { pageLoad } from '../../../core/http/page-load';
 
 type FormValue = ReturnType<EditCitizenPage['form']['getRawValue']>;
 type Problem = { kind: 'stale' | 'failed' | 'unplaced'; text?: string } | null;
@@ -174,8 +175,9 @@ export class EditCitizenPage {
   readonly course = input<string | undefined>(undefined);
 
   protected readonly citizen = signal<CitizenDetail | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly loadFailed = signal(false);
+  private readonly resource = pageLoad();
+  protected readonly loading = this.resource.loading;
+  protected readonly loadFailed = this.resource.failed;
   protected readonly busy = signal(false);
   protected readonly notice = signal<Notice>(null);
   protected readonly problem = signal<Problem>(null);
@@ -191,23 +193,11 @@ export class EditCitizenPage {
 
   /** Loads (or reloads) the citizen; the form shows what is stored now. */
   load(): void {
-    this.loading.set(true);
-    this.loadFailed.set(false);
     this.problem.set(null);
     this.notice.set(null);
-    this.api
-      .get(this.id())
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (citizen) => {
-          this.loading.set(false);
-          this.show(citizen);
-        },
-        error: () => {
-          this.loading.set(false);
-          this.loadFailed.set(true);
-        },
-      });
+    this.resource.run(this.api.get(this.id()), (citizen) => {
+      this.show(citizen);
+    });
   }
 
   protected submit(): void {

@@ -20,6 +20,7 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { ReportEditor } from '../components/report-editor';
 import { ReportReview } from '../components/report-review';
 import { ReportsApiService } from '../reports-api.service';
+import { pageLoad } from '../../../core/http/page-load';
 
 /**
  * One progression report: the editor while the caller may edit it (the course's mentor, draft or
@@ -132,8 +133,9 @@ export class ReportPage {
 
   protected readonly report$ = signal<ReportDetail | null>(null);
   protected readonly report = this.report$.asReadonly();
-  protected readonly loading = signal(true);
-  protected readonly loadFailed = signal(false);
+  private readonly resource = pageLoad();
+  protected readonly loading = this.resource.loading;
+  protected readonly loadFailed = this.resource.failed;
   protected readonly notice = signal<string | null>(null);
 
   constructor() {
@@ -156,22 +158,10 @@ export class ReportPage {
   }
 
   load(): void {
-    this.loading.set(true);
-    this.loadFailed.set(false);
     this.notice.set(null);
-    this.api
-      .get(this.id())
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (report) => {
-          this.report$.set(report);
-          this.loading.set(false);
-        },
-        error: () => {
-          this.loading.set(false);
-          this.loadFailed.set(true);
-        },
-      });
+    this.resource.run(this.api.get(this.id()), (report) => {
+      this.report$.set(report);
+    });
   }
 
   protected submitted(report: ReportDetail): void {

@@ -13,6 +13,7 @@ import { fieldErrors } from '../../../core/http/problem';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { SettingsApiService } from '../settings-api.service';
+import { pageLoad } from '../../../core/http/page-load';
 
 /**
  * The municipality's settings: the quality threshold under which a report needs a justification,
@@ -133,8 +134,9 @@ export class SettingsPage {
   private readonly destroyRef = inject(DestroyRef);
 
   protected readonly settings = signal<MunicipalitySettings | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly loadFailed = signal(false);
+  private readonly resource = pageLoad();
+  protected readonly loading = this.resource.loading;
+  protected readonly loadFailed = this.resource.failed;
   protected readonly busy = signal(false);
   protected readonly saved = signal(false);
   protected readonly problem = signal<{ text: string; stale: boolean } | null>(null);
@@ -151,23 +153,11 @@ export class SettingsPage {
   }
 
   load(): void {
-    this.loading.set(true);
-    this.loadFailed.set(false);
     this.problem.set(null);
-    this.api
-      .get()
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (settings) => {
-          this.loading.set(false);
-          this.settings.set(settings);
-          this.form.reset(this.formValueOf(settings));
-        },
-        error: () => {
-          this.loading.set(false);
-          this.loadFailed.set(true);
-        },
-      });
+    this.resource.run(this.api.get(), (settings) => {
+      this.settings.set(settings);
+      this.form.reset(this.formValueOf(settings));
+    });
   }
 
   private formValueOf(settings: MunicipalitySettings) {

@@ -54,6 +54,7 @@ import { RecruitmentSection } from '../components/recruitment-section';
 import { suggestionLines } from '../profile-text';
 import { RECORD_KINDS } from '../record-kinds';
 import { WorkforceApiService } from '../workforce-api.service';
+import { pageLoad } from '../../../core/http/page-load';
 
 type Problem = { kind: 'stale' | 'failed' | 'unplaced'; text?: string } | null;
 
@@ -390,8 +391,9 @@ export class MentorPage {
   protected readonly kinds = RECORD_KINDS;
   protected readonly thisYear = Number(localToday().slice(0, 4));
   protected readonly record = signal<MentorWorkforceRecord | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly loadFailed = signal(false);
+  private readonly resource = pageLoad();
+  protected readonly loading = this.resource.loading;
+  protected readonly loadFailed = this.resource.failed;
   protected readonly busy = signal(false);
   protected readonly problem = signal<Problem>(null);
   protected readonly notice = signal<string | null>(null);
@@ -433,22 +435,10 @@ export class MentorPage {
 
   /** Loads (or reloads) the mentor; the form shows what is stored now. */
   load(): void {
-    this.loading.set(true);
-    this.loadFailed.set(false);
     this.problem.set(null);
-    this.api
-      .record(this.id())
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (record) => {
-          this.loading.set(false);
-          this.show(record);
-        },
-        error: () => {
-          this.loading.set(false);
-          this.loadFailed.set(true);
-        },
-      });
+    this.resource.run(this.api.record(this.id()), (record) => {
+      this.show(record);
+    });
   }
 
   protected recordsOf(path: string) {

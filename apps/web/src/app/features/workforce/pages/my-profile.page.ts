@@ -35,6 +35,7 @@ import { RecordsSection } from '../components/records-section';
 import { suggestionLines } from '../profile-text';
 import { RECORD_KINDS } from '../record-kinds';
 import { WorkforceApiService } from '../workforce-api.service';
+import { pageLoad } from '../../../core/http/page-load';
 
 /** The suggestible fields a form changes against the stored profile: what a suggestion sends; null when none. */
 export function suggestedChanges(
@@ -223,8 +224,9 @@ export class MyProfilePage {
   protected readonly pendingStatus = SuggestionStatus.Pending;
   protected readonly thisYear = Number(localToday().slice(0, 4));
   protected readonly record = signal<MentorWorkforceRecord | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly loadFailed = signal(false);
+  private readonly resource = pageLoad();
+  protected readonly loading = this.resource.loading;
+  protected readonly loadFailed = this.resource.failed;
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly notice = signal<string | null>(null);
@@ -240,22 +242,10 @@ export class MyProfilePage {
   }
 
   load(): void {
-    this.loading.set(true);
-    this.loadFailed.set(false);
-    this.api
-      .myRecord()
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (record) => {
-          this.loading.set(false);
-          this.record.set(record);
-          this.form.reset(profileFormValue(record.profile, record.profile.name));
-        },
-        error: () => {
-          this.loading.set(false);
-          this.loadFailed.set(true);
-        },
-      });
+    this.resource.run(this.api.myRecord(), (record) => {
+      this.record.set(record);
+      this.form.reset(profileFormValue(record.profile, record.profile.name));
+    });
   }
 
   protected recordsOf(record: MentorWorkforceRecord, path: string) {
