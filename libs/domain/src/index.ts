@@ -13,3 +13,7 @@ export * from './lib/report-quality';
 export * from './lib/report-diff';
 export * from './lib/notifications';
 export * from './lib/workforce';
+export * from './lib/handover';
+export * from './lib/case-sharing';
+export * from './lib/messages';
+export * from './lib/access-log';

@@ -15,6 +15,18 @@ export enum NotificationKind {
   ReportReturned = 'report_returned',
   /** A report was accepted (to the mentor). */
   ReportAccepted = 'report_accepted',
+  /** A handover packet was sent (to the course's mentor). */
+  HandoverSent = 'handover_sent',
+  /** A handover packet was acknowledged (to the citizen's caseworker). */
+  HandoverAcknowledged = 'handover_acknowledged',
+  /** A sent packet is not acknowledged after HANDOVER_ACKNOWLEDGE_WORKING_DAYS (to mentor and caseworker). */
+  HandoverOverdue = 'handover_overdue',
+  /** A case item was shared with the mentor (to the course's mentor). */
+  ItemShared = 'item_shared',
+  /** A new message in the course's thread (to the other participants). */
+  MessageReceived = 'message_received',
+  /** The mentor asks for sparring (to the caseworker, and to the team leaders when invited). */
+  SparringRequested = 'sparring_requested',
 }
 
 export const NOTIFICATION_KINDS = Object.values(NotificationKind);

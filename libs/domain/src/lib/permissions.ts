@@ -39,6 +39,18 @@ export enum Permission {
   WorkforceManage = 'workforce:manage',
   /** Read one's own mentor profile and records and suggest changes to the profile. */
   ProfileOwn = 'profile:own',
+  /** Write, send and hand over the handover packet of one's caseload's courses. */
+  HandoverWrite = 'handover:write',
+  /** Acknowledge the handover packet of one's own course. */
+  HandoverAcknowledge = 'handover:acknowledge',
+  /** Keep documents and notes on one's caseload's cases and share them with the course's mentor. */
+  CaseShare = 'case:share',
+  /** Read what is shared with one on one's own courses (each read is audit-logged). */
+  SharedRead = 'shared:read',
+  /** Read and write the message threads of the courses one takes part in. */
+  MessagesWrite = 'messages:write',
+  /** Produce a citizen's access log (who-type, when and why their data was used). */
+  AccessLogRead = 'access-log:read',
 }
 
 /** The shared role-to-permission table used by the API guard and by the web app's navigation. */
@@ -50,6 +62,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.ContactsWrite,
     Permission.ReportsWrite,
     Permission.ProfileOwn,
+    Permission.HandoverAcknowledge,
+    Permission.SharedRead,
+    Permission.MessagesWrite,
   ],
   [Role.Caseworker]: [
     Permission.SessionOwn,
@@ -61,6 +76,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.CoursesRead,
     Permission.CoursesManage,
     Permission.ReportsReview,
+    Permission.HandoverWrite,
+    Permission.CaseShare,
+    Permission.MessagesWrite,
+    Permission.AccessLogRead,
   ],
   [Role.TeamLeader]: [
     Permission.SessionOwn,
@@ -72,6 +91,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.ReportsQuality,
     Permission.WorkforceRead,
     Permission.WorkforceManage,
+    Permission.MessagesWrite,
   ],
   // Administrators manage users, organisations and settings; they do not see citizens.
   [Role.Admin]: [
