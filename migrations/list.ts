@@ -6,6 +6,9 @@ import { CourseMinuteTotals1795880873446 } from './1795880873446-CourseMinuteTot
 import { AuditCitizenIds1795881656548 } from './1795881656548-AuditCitizenIds';
 import { ProgressReports1795882535073 } from './1795882535073-ProgressReports';
 import { MentorWorkforce1795884832498 } from './1795884832498-MentorWorkforce';
+import { HandoverPackets1795889900000 } from './1795889900000-HandoverPackets';
+import { CaseSharing1795890000000 } from './1795890000000-CaseSharing';
+import { MessagesAndAccessLog1795890100000 } from './1795890100000-MessagesAndAccessLog';
 
 /** Every migration in order; listed explicitly so the bundle and Jest find the same set. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -16,4 +19,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AuditCitizenIds1795881656548,
   ProgressReports1795882535073,
   MentorWorkforce1795884832498,
+  HandoverPackets1795889900000,
+  CaseSharing1795890000000,
+  MessagesAndAccessLog1795890100000,
 ];

@@ -701,6 +701,41 @@ function contactPlanSql({ today, target }) {
       FROM summed s`;
 }
 
+/**
+ * An acknowledged handover packet for every mentor period (contacts are logged only on a course whose
+ * current mentor acknowledged theirs): sent by the caseworker who assigned the mentor three days
+ * before the period began and acknowledged the next day; a course's first packet comes from the
+ * grant, a later one from the course. The acknowledge-by day is three working days on, taken as
+ * five calendar days (holidays aside: the bench never reads it).
+ */
+export function handoverInsertSql() {
+  return `
+    INSERT INTO handover_packet (municipality_id, course_id, mentor_id, mentor_period_id, status, source, content,
+                                 created_by, sent_at, sent_by, acknowledge_by, acknowledged_at, acknowledged_by,
+                                 created_at, updated_at, version)
+    SELECT p.municipality_id, p.course_id, p.mentor_id, p.id, 'acknowledged',
+           CASE WHEN p.n = 1 THEN 'grant' ELSE 'course' END,
+           jsonb_build_object(
+             'background', 'Borgeren har været ledig i flere år og ønsker at komme i gang igen.',
+             'purpose', g.purpose,
+             'goals', (SELECT COALESCE(jsonb_agg(goal->>'text'), '[]') FROM jsonb_array_elements(g.goals) goal),
+             'knownBarriers', 'Usikker økonomi og dårlig søvn.',
+             'triedBefore', 'Virksomhedspraktik, afbrudt efter tre uger.',
+             'contactPreferences', jsonb_build_object('meetingPlace', ci.preferred_meeting_place,
+               'meetingPlaceReason', COALESCE(ci.meeting_place_reason, ''), 'times', 'Formiddage', 'forms', '[]'::jsonb),
+             'safetyNotes', '', 'otherActors', '[]'::jsonb,
+             'firstSteps', jsonb_build_array('Første møde uden for hjemmet', 'Lave en ugeplan sammen'),
+             'courseSoFar', ''),
+           p.changed_by, p.sent_at, p.changed_by, (p.sent_at)::date + 5, p.sent_at + interval '1 day', p.mentor_id,
+           p.sent_at, p.sent_at + interval '1 day', 1
+      FROM (SELECT mp.*, (mp.from_date - 3) + time '10:00' AS sent_at,
+                   row_number() OVER (PARTITION BY mp.course_id ORDER BY mp.from_date, mp.created_at) AS n
+              FROM course_mentor_period mp) p
+      JOIN mentor_course co ON co.id = p.course_id
+      JOIN mentor_grant g ON g.id = co.grant_id
+      JOIN citizen ci ON ci.id = g.citizen_id`;
+}
+
 /** Indexes and constraints of the public schema, to drop around the contact load and to check after. */
 async function schemaObjects(client) {
   const { rows: indexes } = await client.query(
@@ -778,6 +813,9 @@ export async function generate({ adminUrl, dbName, scale, seed = 1, jobs = 2, lo
       await client.query('COMMIT');
       report(table, rows[table].length, performance.now() - t);
     }
+    t = performance.now();
+    const packets = await client.query(handoverInsertSql());
+    report('handover_packet', packets.rowCount, performance.now() - t);
 
     // Contacts: drop the contact table's indexes and foreign keys (and those pointing at it), load,
     // recreate them from the definitions the migrations made.

@@ -57,6 +57,8 @@ export async function logContact(db, caller, courseId, dto, key) {
   const [found] = await db.query('course, budget and key lookup', lookup.sql, lookup.params);
   if (found?.earlierId) throw new Error(`Idempotency-Key ${key} was used before`);
   if (!found?.id) throw new Error(`course ${courseId} is not visible to ${caller.username}`);
+  if (found.handoverStatus !== 'acknowledged')
+    throw new Error(`course ${courseId}: the handover packet is not acknowledged`);
   const insert = sql.contactInsertStatement(
     caller,
     courseId,

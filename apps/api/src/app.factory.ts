@@ -15,7 +15,7 @@ import { PinoNestLogger } from './common/logger';
 import { ProblemFilter } from './common/problem.filter';
 import { createValidationPipe, ObjectBodyPipe } from './common/validation';
 import { setupOpenApi } from './common/openapi';
-import { registerUploadParsers } from './workforce/upload';
+import { registerUploadParsers } from './common/upload';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
@@ -70,7 +70,7 @@ export async function createApp({
     },
   );
   const fastify = app.getHttpAdapter().getInstance();
-  // CSV and XLSX uploads: only the import route takes them, with its own limit (IMPORT_BODY_LIMIT_BYTES).
+  // File uploads: only routes declaring @AcceptUpload take them, each with its own limit.
   registerUploadParsers(fastify);
 
   const headers = securityHeaders({

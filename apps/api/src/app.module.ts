@@ -1,8 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger } from 'typeorm';
+import { AccessLogModule } from './access-log/access-log.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CaseSharingModule } from './case-sharing/case-sharing.module';
 import { CitizensModule } from './citizens/citizens.module';
 import { CoursesModule } from './courses/courses.module';
 import { GrantsModule } from './grants/grants.module';
@@ -10,7 +12,9 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { appDataSourceOptions } from './database/data-source';
 import { DemoModule } from './demo/demo.module';
+import { HandoverModule } from './handover/handover.module';
 import { HealthModule } from './health/health.module';
+import { MessagesModule } from './messages/messages.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ReportsModule } from './reports/reports.module';
@@ -35,6 +39,10 @@ export class AppModule {
         UsersModule,
         OrganisationsModule,
         WorkforceModule,
+        HandoverModule,
+        CaseSharingModule,
+        MessagesModule,
+        AccessLogModule,
         HealthModule,
         DemoModule,
       ],

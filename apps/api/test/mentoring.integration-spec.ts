@@ -1,5 +1,6 @@
 import { addDays, isoWeekStart } from '@mentor/domain';
 import { todayInDenmark } from '../src/common/clock';
+import { handOver } from './handover-helpers';
 import { startTestApp, type TestApp } from './test-app';
 
 const contact = (overrides: Record<string, unknown> = {}) => ({
@@ -153,6 +154,7 @@ describe('citizens, grants, courses and contacts', () => {
       expect.objectContaining({ minutesPerWeek: 60, effectiveFrom: startsOn }),
     ]);
     courseId = grant.body.courseId;
+    await handOver(t, courseId, caseworker, mentor);
   });
 
   it('shows the course to its mentor, the caseworker and the team leader, and to nobody else', async () => {

@@ -11,6 +11,7 @@ import {
 import { todayInDenmark } from '../src/common/clock';
 import { ReportRemindersService } from '../src/notifications/report-reminders.service';
 import { NEXT_REPORT_DUE_SQL, nextReportDueOn } from '../src/reports/report-due';
+import { handOver } from './handover-helpers';
 import { startTestApp, type TestApp, type TestResponse } from './test-app';
 
 const today = todayInDenmark();
@@ -124,6 +125,12 @@ describe('progression reports', () => {
       mentorId: ids[options.mentor],
     });
     expect(grant.status).toBe(201);
+    await handOver(
+      t,
+      grant.body.courseId,
+      tokens['sagsbehandler.cji'] as string,
+      tokens[options.mentor] as string,
+    );
     return { courseId: grant.body.courseId, goalIds: grant.body.goals.map((g: { id: string }) => g.id) };
   }
 

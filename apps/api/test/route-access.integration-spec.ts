@@ -5,6 +5,11 @@ const DOWNLOADS: [string, string][] = [
   ['/pdf', 'application/pdf'],
   ['.csv', 'text/csv'],
   ['.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  // A stored file (case document), served with the type detected from its content.
+  ['/file', 'application/octet-stream'],
+  // The citizen's access log as a PDF, and a message attachment (a stored file, as above).
+  ['.pdf', 'application/pdf'],
+  ['/message-attachments/{attachmentId}', 'application/octet-stream'],
 ];
 
 describe('route access', () => {
@@ -20,10 +25,17 @@ describe('route access', () => {
     expect(routes).toEqual([
       'POST /api/auth/login -> public',
       'POST /api/auth/logout -> session:own',
+      'GET /api/case-items/:id/file -> case:share',
       'GET /api/citizens -> citizens:read',
       'POST /api/citizens -> citizens:write',
       'GET /api/citizens/:id -> citizens:read',
       'PATCH /api/citizens/:id -> citizens:write',
+      'GET /api/citizens/:id/access-log -> access-log:read',
+      'GET /api/citizens/:id/access-log.csv -> access-log:read',
+      'GET /api/citizens/:id/access-log.pdf -> access-log:read',
+      'POST /api/citizens/:id/case-documents -> case:share',
+      'GET /api/citizens/:id/case-items -> case:share',
+      'POST /api/citizens/:id/case-notes -> case:share',
       'POST /api/citizens/:id/cpr-reveal -> citizens:cpr-reveal',
       'DELETE /api/contacts/:id -> contacts:write',
       'PATCH /api/contacts/:id -> contacts:write',
@@ -33,9 +45,22 @@ describe('route access', () => {
       'PATCH /api/courses/:id -> courses:manage',
       'GET /api/courses/:id/contacts -> courses:read',
       'POST /api/courses/:id/contacts -> contacts:write',
+      'GET /api/courses/:id/handover -> courses:read',
+      'PUT /api/courses/:id/handover -> handover:write',
+      'POST /api/courses/:id/handover/acknowledge -> handover:acknowledge',
+      'POST /api/courses/:id/handover/send -> handover:write',
+      'POST /api/courses/:id/message-attachments -> messages:write',
+      'GET /api/courses/:id/message-attachments/:attachmentId -> messages:write',
+      'GET /api/courses/:id/messages -> messages:write',
+      'POST /api/courses/:id/messages -> messages:write',
+      'POST /api/courses/:id/messages/read -> messages:write',
+      'PUT /api/courses/:id/messages/settings -> messages:write',
       'GET /api/courses/:id/reporting -> courses:read',
       'GET /api/courses/:id/reports -> courses:read',
       'POST /api/courses/:id/reports -> reports:write',
+      'GET /api/courses/:id/shared-items -> shared:read',
+      'GET /api/courses/:id/shares -> case:share',
+      'POST /api/courses/:id/shares -> case:share',
       'GET /api/courses/:id/weeks -> courses:read',
       'POST /api/grants -> grants:write',
       'GET /api/grants/:id -> courses:read',
@@ -65,6 +90,9 @@ describe('route access', () => {
       'POST /api/reports/:id/return -> reports:review',
       'POST /api/reports/:id/submit -> reports:write',
       'GET /api/reports/quality -> reports:quality',
+      'GET /api/shares/:id -> shared:read',
+      'GET /api/shares/:id/file -> shared:read',
+      'POST /api/shares/:id/revoke -> case:share',
       'GET /api/users -> users:read',
       'DELETE /api/workforce/certifications/:id -> workforce:manage',
       'PATCH /api/workforce/certifications/:id -> workforce:manage',
@@ -140,7 +168,8 @@ describe('route access', () => {
           route: `${method} ${path}`,
           success: true,
         });
-        // JSON everywhere, except a download declared with its own media type (the report PDF, the load table).
+        // JSON everywhere, except a download declared with its own media type (the report PDF, the load
+        // table, stored files).
         for (const [status, response] of success) {
           if (status === '204') continue;
           const media = Object.keys(response.content ?? {});

@@ -3,6 +3,7 @@ import readXlsxFile from 'read-excel-file/node';
 import writeXlsxFile from 'write-excel-file/node';
 import { todayInDenmark } from '../src/common/clock';
 import { GRANTED_IN_PERIOD, GRANTED_IN_WEEK, GRANTED_WEEK_AND_PERIOD } from '../src/courses/course-queries';
+import { handOver } from './handover-helpers';
 import { startTestApp, type TestApp, type TestResponse } from './test-app';
 
 const today = todayInDenmark();
@@ -555,6 +556,7 @@ describe('mentor workforce', () => {
         (await grant('010170-1002', 420, 'nina')).body.courseId,
       ];
       const nina = await loginWith('wf.nina', 'hemmelig-kode');
+      for (const course of courses) await handOver(t, course as string, tokens['cw.a'] as string, nina);
       const log = async (course: string, contactDate: string, minutes: number) => {
         const response = await t.request<any>('POST', `/api/courses/${course}/contacts`, {
           token: nina,

@@ -11,6 +11,7 @@ import {
   danishDate,
   danishFormat,
   expectAccessible,
+  handOverCourse,
   mondayOf,
   signIn,
 } from './support';
@@ -51,6 +52,7 @@ test.describe('a mentor', () => {
     test.slow();
     const name = citizenName('Edith');
     const { courseId } = await createCourse(baseURL!, { name, minutesPerWeek: 60 });
+    await handOverCourse(baseURL!, courseId);
     const mentorApi = await apiAs(baseURL!, MENTOR);
     const logged = await mentorApi.post(`/api/courses/${courseId}/contacts`, {
       data: {

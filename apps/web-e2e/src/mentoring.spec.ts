@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { citizenName, createCourse, expectAccessible, signIn, syntheticCpr } from './support';
+import { citizenName, createCourse, expectAccessible, handOverCourse, signIn, syntheticCpr } from './support';
 
 const CASEWORKER = 'sagsbehandler.cji';
 const MENTOR = 'mentor.cji1';
@@ -97,7 +97,8 @@ test.describe('on a 360 px phone', () => {
   test('a mentor finds a citizen, logs a contact and sees the week update', async ({ page, baseURL }) => {
     test.slow();
     const name = citizenName('Mads');
-    await createCourse(baseURL!, { name, preferredMeetingPlace: 'home' });
+    const { courseId } = await createCourse(baseURL!, { name, preferredMeetingPlace: 'home' });
+    await handOverCourse(baseURL!, courseId);
     const noSidewaysScroll = async () =>
       expect(
         await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),

@@ -8,6 +8,7 @@ import {
   createCourse,
   danishDate,
   expectAccessible,
+  handOverCourse,
   signIn,
 } from './support';
 
@@ -22,6 +23,7 @@ const JUSTIFICATION_REQUIRED =
 async function courseWithContacts(baseURL: string, prefix: string) {
   const name = citizenName(prefix);
   const course = await createCourse(baseURL, { name });
+  await handOverCourse(baseURL, course.courseId);
   const mentor = await apiAs(baseURL, MENTOR);
   try {
     for (const [days, minutes] of [

@@ -145,3 +145,49 @@ export async function createCourse(baseURL: string, setup: CourseSetup): Promise
     await api.dispose();
   }
 }
+
+/**
+ * Hands a course over to its mentor through the API, as caseworker and mentor do in the app: the
+ * caseworker completes the pre-filled handover packet and sends it, the mentor acknowledges it.
+ * Until then the mentor cannot log contacts on the course.
+ */
+export async function handOverCourse(
+  baseURL: string,
+  courseId: string,
+  users: { caseworker?: string; mentor?: string } = {},
+): Promise<void> {
+  const path = `/api/courses/${courseId}/handover`;
+  const caseworker = await apiAs(baseURL, users.caseworker ?? COURSE_CASEWORKER);
+  const mentor = await apiAs(baseURL, users.mentor ?? COURSE_MENTOR);
+  try {
+    const read = await caseworker.get(path);
+    expect(read.status()).toBe(200);
+    const { current } = (await read.json()) as {
+      current: { content: Record<string, unknown> & { goals: string[] }; version: number };
+    };
+    const saved = await caseworker.put(path, {
+      data: {
+        content: {
+          ...current.content,
+          background: 'Borgeren har været ledig i to år og ønsker at komme i praktik.',
+          knownBarriers: 'Usikker økonomi og dårlig søvn.',
+          goals: current.content.goals.length ? current.content.goals : ['Møde stabilt op til aftaler'],
+          firstSteps: ['Første møde på biblioteket'],
+        },
+        version: current.version,
+      },
+    });
+    expect(saved.status()).toBe(200);
+    const sent = await caseworker.post(`${path}/send`, {
+      data: { version: ((await saved.json()) as { current: { version: number } }).current.version },
+    });
+    expect(sent.status()).toBe(200);
+    const acknowledged = await mentor.post(`${path}/acknowledge`, {
+      data: { version: ((await sent.json()) as { current: { version: number } }).current.version },
+    });
+    expect(acknowledged.status()).toBe(200);
+  } finally {
+    await caseworker.dispose();
+    await mentor.dispose();
+  }
+}

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { Role } from '@mentor/domain';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * Who did what to which citizen's data, and when. Append-only: a trigger in the migration refuses
@@ -8,6 +9,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 // A GIN index on citizen_ids (made by the AuditCitizenIds migration; TypeORM cannot declare GIN):
 // finds every read of one citizen's data for the citizen's right of access.
 @Index('ix_audit_event_citizens', { synchronize: false })
+@Check('ck_audit_event_actor_role', `"actor_role" IN ('mentor', 'caseworker', 'team_leader', 'admin')`)
 export class AuditEvent {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_audit_event' })
   id: string;
@@ -17,6 +19,16 @@ export class AuditEvent {
 
   @Column({ name: 'user_id', type: 'uuid' })
   userId: string;
+
+  /**
+   * The actor's role and organisation when it happened (a user can move later): the citizen's access
+   * log names these, never the person.
+   */
+  @Column({ name: 'actor_role', type: 'varchar', length: 20 })
+  actorRole: Role;
+
+  @Column({ name: 'actor_organisation_id', type: 'uuid' })
+  actorOrganisationId: string;
 
   @CreateDateColumn({ type: 'timestamptz' })
   at: Date;

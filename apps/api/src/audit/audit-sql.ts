@@ -25,8 +25,10 @@ export function auditedSelect(
 ): string {
   return `WITH page AS (${select}),
      audited AS (
-       INSERT INTO audit_event (municipality_id, user_id, action, citizen_ids, entity_type, entity_id, details, request_id)
-       SELECT ${p.add(caller.municipalityId)}::uuid, ${p.add(caller.id)}::uuid, ${p.add(audit.action)},
+       INSERT INTO audit_event (municipality_id, user_id, actor_role, actor_organisation_id, action, citizen_ids,
+                                entity_type, entity_id, details, request_id)
+       SELECT ${p.add(caller.municipalityId)}::uuid, ${p.add(caller.id)}::uuid, ${p.add(caller.role)},
+              ${p.add(caller.organisationId)}::uuid, ${p.add(audit.action)},
               COALESCE(array_agg(DISTINCT page."citizenId"), '{}'), ${p.add(audit.entityType)},
               ${p.add(audit.entityId ?? null)}::uuid, ${p.add(audit.details ? JSON.stringify(audit.details) : null)}::jsonb,
               ${p.add(caller.requestId ?? null)}

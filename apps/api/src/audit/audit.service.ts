@@ -32,6 +32,8 @@ export class AuditService {
       list.map((entry) => ({
         municipalityId: caller.municipalityId,
         userId: caller.id,
+        actorRole: caller.role,
+        actorOrganisationId: caller.organisationId,
         action: entry.action,
         citizenIds: entry.citizenIds ?? (entry.citizenId ? [entry.citizenId] : []),
         entityType: entry.entityType ?? null,

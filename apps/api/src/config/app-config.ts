@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
+import { join } from 'node:path';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -112,6 +113,18 @@ export class AppConfig {
   @IsString()
   CPR_HASH_KEY?: string;
 
+  /** 32 bytes, base64: encrypts stored files. Outside production a key is kept in DATA_DIR when unset. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  FILE_ENCRYPTION_KEY?: string;
+
+  /** Where uploaded files are kept (encrypted, under random names); never under WEB_DIST_DIR. Default: DATA_DIR/files. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  FILE_STORAGE_DIR?: string;
+
   /**
    * Run the job that notifies mentors, caseworkers and team leaders of reports due soon or overdue;
    * on by default except under NODE_ENV=test (tests call the job directly).
@@ -130,6 +143,10 @@ export class AppConfig {
 
   get reportRemindersEnabled(): boolean {
     return this.REPORT_REMINDERS ?? this.NODE_ENV !== 'test';
+  }
+
+  get fileStorageDir(): string {
+    return this.FILE_STORAGE_DIR ?? join(this.DATA_DIR, 'files');
   }
 
   get cookieSecure(): boolean {

@@ -1,9 +1,10 @@
-import type { ContactRequest as ContactDto, CourseStatus } from '@mentor/domain';
+import type { ContactRequest as ContactDto, CourseStatus, HandoverStatus } from '@mentor/domain';
 import { createHash } from 'node:crypto';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { SqlParams } from '../common/sql-params';
 import { GRANTED_IN_WEEK, LOGGED_IN } from '../courses/course-queries';
 import { courseVisibility } from '../courses/course-visibility';
+import { HANDOVER_STATUS_SQL } from '../handover/handover-queries';
 
 /** The statements of logging a contact, pure so the benchmark runs the same SQL. */
 
@@ -48,13 +49,16 @@ export interface ContactLookupRow {
   endsOn?: string;
   weekGranted?: number;
   weekLogged?: number;
+  /** The status of the current mentor's handover packet; contacts need it acknowledged. */
+  handoverStatus?: HandoverStatus | null;
   earlierId: string | null;
   earlierHash: string | null;
 }
 
 /**
  * One statement: the course as the caller may see it, its budget for the week starting
- * `weekStart`, and any contact this caller already logged under the idempotency key.
+ * `weekStart`, its handover packet's status, and any contact this caller already logged under the
+ * idempotency key.
  */
 export function contactLookupStatement(
   caller: AuthenticatedUser,
@@ -75,7 +79,8 @@ export function contactLookupStatement(
          LEFT JOIN LATERAL (
            SELECT co.id, g.citizen_id AS "citizenId", co.status, co.mentor_id AS "mentorId",
                   to_char(g.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(g.ends_on, 'YYYY-MM-DD') AS "endsOn",
-                  ${GRANTED_IN_WEEK('g', week)} AS "weekGranted", ${LOGGED_IN('co', 'week', week)} AS "weekLogged"
+                  ${GRANTED_IN_WEEK('g', week)} AS "weekGranted", ${LOGGED_IN('co', 'week', week)} AS "weekLogged",
+                  ${HANDOVER_STATUS_SQL('co')} AS "handoverStatus"
              FROM mentor_course co JOIN mentor_grant g ON g.id = co.grant_id JOIN citizen ci ON ci.id = g.citizen_id
             WHERE co.id = ${id} AND ${visible}) c ON TRUE
          LEFT JOIN LATERAL (
@@ -110,8 +115,9 @@ export function contactInsertStatement(
                    created_by AS "createdBy", created_at AS "createdAt", updated_at AS "updatedAt",
                    deleted_at AS "deletedAt", version
        ), audited AS (
-         INSERT INTO audit_event (municipality_id, user_id, action, citizen_ids, entity_type, entity_id, request_id)
-         SELECT $1, $14, 'contact.create', ARRAY[$15::uuid], 'contact', id, $16 FROM inserted
+         INSERT INTO audit_event (municipality_id, user_id, actor_role, actor_organisation_id, action, citizen_ids,
+                                  entity_type, entity_id, request_id)
+         SELECT $1, $14, $17, $18, 'contact.create', ARRAY[$15::uuid], 'contact', id, $16 FROM inserted
        )
        SELECT * FROM inserted`,
     values: [
@@ -123,6 +129,8 @@ export function contactInsertStatement(
       caller.id,
       citizenId,
       caller.requestId ?? null,
+      caller.role,
+      caller.organisationId,
     ],
   };
 }

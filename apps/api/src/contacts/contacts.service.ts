@@ -6,6 +6,7 @@ import {
   type ContactView,
   CourseStatus,
   type FieldError,
+  HandoverStatus,
   isoWeekStart,
   type Page,
 } from '@mentor/domain';
@@ -236,6 +237,14 @@ export class ContactsService {
       });
     }
     this.checkContact(course, dto);
+    if (found.handoverStatus !== HandoverStatus.Acknowledged) {
+      throw new ProblemException({
+        status: 409,
+        code: 'contact.handover_not_acknowledged',
+        detail:
+          "Acknowledge the course's handover packet before logging contacts on it; if the caseworker has not sent it to you yet, ask them for it.",
+      });
+    }
     const insert = contactInsertStatement(caller, courseId, course.citizenId, dto, idempotencyKey, hash);
     const [inserted] = await queryPrepared<ContactRow>(this.db, insert.text, insert.values);
     if (!inserted) {

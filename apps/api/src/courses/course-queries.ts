@@ -8,6 +8,7 @@ import {
   type CourseSummary,
   GRANT_EXPIRY_WARNING_DAYS,
   type GrantDetail,
+  HandoverStatus,
   isoWeekStart,
   type MentorPeriod,
   NO_CONTACT_FLAG_DAYS,
@@ -17,6 +18,8 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { sortOrDefault } from '../common/pagination';
 import { SqlParams } from '../common/sql-params';
 import { GRANT_DETAIL_JSON } from '../grants/grant-sql';
+import { CURRENT_MENTOR_PERIOD_SQL } from '../handover/handover-queries';
+import { needsSparringSql, unreadMessagesSql } from '../messages/message-sql';
 import { NEXT_REPORT_DUE_SQL } from '../reports/report-due';
 import { courseVisibility } from './course-visibility';
 
@@ -83,8 +86,17 @@ export interface CourseFilter {
 /** A row of the course statement: the summary's columns before flags are derived in Node. */
 export interface CourseRow extends Omit<
   CourseSummary,
-  'thisWeek' | 'lastWeek' | 'noRecentContact' | 'overBudgetThisWeek' | 'expiresSoon' | 'reportOverdue'
+  | 'thisWeek'
+  | 'lastWeek'
+  | 'noRecentContact'
+  | 'overBudgetThisWeek'
+  | 'expiresSoon'
+  | 'reportOverdue'
+  | 'handoverStatus'
+  | 'handoverOverdue'
 > {
+  /** The current mentor's packet: its status and, once sent, the day to acknowledge by. */
+  handover: { status: HandoverStatus; acknowledgeBy: string | null } | null;
   grantedMinutes: number;
   loggedMinutes: number;
   lastWeekGrantedMinutes: number;
@@ -144,6 +156,13 @@ export function courseStatement(
         return `x."endsOn" <= ${p.add(addDays(today, GRANT_EXPIRY_WARNING_DAYS))}`;
       case CourseFlag.ReportOverdue:
         return `x.status = 'active' AND x."nextReportDueOn" < ${p.add(today)}`;
+      case CourseFlag.HandoverPending:
+        return `x."mentorId" IS NOT NULL AND x.status <> 'ended'
+                AND COALESCE(x.handover->>'status', '') <> '${HandoverStatus.Acknowledged}'`;
+      case CourseFlag.NeedsSparring:
+        return `x."needsSparring"`;
+      case CourseFlag.UnreadMessages:
+        return `x."unreadMessages" > 0`;
     }
   };
   const outerWhere = filter.flag ? `WHERE ${flagCondition(filter.flag)}` : '';
@@ -173,7 +192,13 @@ export function courseStatement(
               ${GRANTED_IN_PERIOD('g', month.start, month.end)} AS "monthGrantedMinutes",
               ${LOGGED_IN('co', 'month', month.start)} AS "monthDeliveredMinutes",
               to_char(co.last_contact_date, 'YYYY-MM-DD') AS "lastContactDate",
-              to_char(${NEXT_REPORT_DUE_SQL('co', 'g')}, 'YYYY-MM-DD') AS "nextReportDueOn"${detailColumns}
+              to_char(${NEXT_REPORT_DUE_SQL('co', 'g')}, 'YYYY-MM-DD') AS "nextReportDueOn",
+              (SELECT json_build_object('status', hp.status, 'acknowledgeBy', to_char(hp.acknowledge_by, 'YYYY-MM-DD'))
+                 FROM handover_packet hp
+                WHERE hp.municipality_id = co.municipality_id AND hp.mentor_id = co.mentor_id
+                  AND hp.mentor_period_id = ${CURRENT_MENTOR_PERIOD_SQL('co')}) AS handover,
+              ${unreadMessagesSql(p, 'co', caller)} AS "unreadMessages",
+              ${needsSparringSql('co')} AS "needsSparring"${detailColumns}
          FROM mentor_course co
          JOIN mentor_grant g ON g.municipality_id = co.municipality_id AND g.id = co.grant_id
          JOIN citizen ci ON ci.municipality_id = co.municipality_id AND ci.id = g.citizen_id

@@ -4,6 +4,7 @@ import {
   addDays,
   type CourseDetail,
   CourseStatus,
+  HandoverStatus,
   type CourseSummary,
   daysBetween,
   GRANT_EXPIRY_WARNING_DAYS,
@@ -98,6 +99,13 @@ export class CoursesService {
         row.status !== CourseStatus.Ended && daysBetween(today, row.endsOn) <= GRANT_EXPIRY_WARNING_DAYS,
       nextReportDueOn: row.nextReportDueOn,
       reportOverdue: isReportOverdue(row.status, row.nextReportDueOn, today),
+      handoverStatus: row.handover?.status ?? null,
+      handoverOverdue:
+        row.handover?.status === HandoverStatus.Sent &&
+        row.handover.acknowledgeBy !== null &&
+        row.handover.acknowledgeBy < today,
+      unreadMessages: row.unreadMessages,
+      needsSparring: row.needsSparring,
     };
   }
 

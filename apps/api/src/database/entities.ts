@@ -1,12 +1,19 @@
 import { AuditEvent } from '../audit/audit-event.entity';
+import { CaseItem } from '../case-sharing/case-item.entity';
+import { CaseShare } from '../case-sharing/case-share.entity';
 import { LoginAttempt } from '../auth/login-attempt.entity';
 import { Citizen } from '../citizens/citizen.entity';
 import { Contact } from '../contacts/contact.entity';
 import { CourseMinutes } from '../courses/course-minutes.entity';
 import { CourseMentorPeriod } from '../courses/course-mentor-period.entity';
 import { MentorCourse } from '../courses/mentor-course.entity';
+import { StoredFile } from '../files/stored-file.entity';
+import { HandoverPacket } from '../handover/handover-packet.entity';
 import { GrantMinutes } from '../grants/grant-minutes.entity';
 import { MentorGrant } from '../grants/mentor-grant.entity';
+import { MessageAttachment } from '../messages/message-attachment.entity';
+import { MessageThread } from '../messages/message-thread.entity';
+import { Message, MessageRead } from '../messages/message.entity';
 import { Session } from '../auth/session.entity';
 import { Municipality } from '../organisations/municipality.entity';
 import { Organisation } from '../organisations/organisation.entity';
@@ -48,4 +55,12 @@ export const ENTITIES = [
   RecruitmentRequirement,
   RecruitmentAssessment,
   ProfileSuggestion,
+  HandoverPacket,
+  StoredFile,
+  CaseItem,
+  CaseShare,
+  MessageThread,
+  Message,
+  MessageRead,
+  MessageAttachment,
 ];

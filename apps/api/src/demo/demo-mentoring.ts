@@ -300,7 +300,7 @@ export async function seedDemoMentoring(
 }
 
 /** Multi-row INSERTs in batches; `extra` columns get the same value on every row. */
-async function insertRows(
+export async function insertRows(
   tx: EntityManager,
   table: string,
   columns: string[],

@@ -8,6 +8,7 @@ import { Municipality } from '../organisations/municipality.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { User } from '../users/user.entity';
 import { DEMO_MUNICIPALITY, DEMO_ORGANISATIONS, DEMO_PASSWORD } from './demo-data';
+import { seedDemoHandovers } from './demo-handover';
 import { seedDemoMentoring } from './demo-mentoring';
 import { seedDemoReports } from './demo-reports';
 import { seedDemoWorkforce } from './demo-workforce';
@@ -59,6 +60,7 @@ export class DemoSeedService {
         }
       }
       created += await seedDemoMentoring(tx, municipality.id, this.cipher, todayInDenmark());
+      created += await seedDemoHandovers(tx, municipality.id, this.cipher, todayInDenmark());
       created += await seedDemoReports(tx, municipality.id, todayInDenmark());
       created += await seedDemoWorkforce(tx, municipality.id, todayInDenmark());
       if (created > 0) this.logger.log(`Demo data: created ${created} rows.`);

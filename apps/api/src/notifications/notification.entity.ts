@@ -25,7 +25,7 @@ import { User } from '../users/user.entity';
 @Index('ix_notification_user', ['municipalityId', 'userId', 'createdAt'])
 @Check(
   'ck_notification_kind',
-  `"kind" IN ('report_due_soon', 'report_overdue', 'report_submitted', 'report_returned', 'report_accepted')`,
+  `"kind" IN ('report_due_soon', 'report_overdue', 'report_submitted', 'report_returned', 'report_accepted', 'handover_sent', 'handover_acknowledged', 'handover_overdue', 'item_shared', 'message_received', 'sparring_requested')`,
 )
 export class Notification {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_notification' })

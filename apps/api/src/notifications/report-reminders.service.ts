@@ -10,6 +10,7 @@ import { addDays, CourseStatus, NotificationKind, REPORT_DUE_SOON_DAYS, Role } f
 import type { DataSource } from 'typeorm';
 import { todayInDenmark } from '../common/clock';
 import { AppConfig } from '../config/app-config';
+import { OVERDUE_HANDOVERS_SQL } from '../handover/handover-queries';
 import { NEXT_REPORT_DUE_SQL } from '../reports/report-due';
 
 // Any fixed 64-bit number (the migrations use 7_142_015): one instance at a time runs the job.
@@ -22,7 +23,8 @@ const FIRST_RUN_DELAY_MS = 60_000;
  * an active course's progression report is due within REPORT_DUE_SOON_DAYS, and again once it is
  * overdue. Runs every REPORT_REMINDER_INTERVAL_MINUTES on each API instance; a transaction-level
  * advisory lock lets one instance work while the others skip, and the notification key (kind,
- * course, due date) makes a repeated run add nothing.
+ * course, due date) makes a repeated run add nothing. The same run flags handover packets not
+ * acknowledged by their day, once, to the mentor and the caseworker (see OVERDUE_HANDOVERS_SQL).
  */
 @Injectable()
 export class ReportRemindersService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -89,8 +91,10 @@ export class ReportRemindersService implements OnApplicationBootstrap, OnApplica
          RETURNING id`,
         [today, addDays(today, REPORT_DUE_SOON_DAYS)],
       );
-      if (created.length) this.logger.log(`Report reminders: ${created.length} new notifications.`);
-      return { skipped: false, created: created.length };
+      const handovers: unknown[] = await tx.query(OVERDUE_HANDOVERS_SQL, [today]);
+      const total = created.length + handovers.length;
+      if (total) this.logger.log(`Report and handover reminders: ${total} new notifications.`);
+      return { skipped: false, created: total };
     });
   }
 }

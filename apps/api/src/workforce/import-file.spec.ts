@@ -9,7 +9,6 @@ import {
   XLSX_UNPACKED_MAX_BYTES,
   zipUnpackedSize,
 } from './import-file';
-import { multipartFile } from './upload';
 
 const column = (kind: ImportKind, header: string) => {
   const spec = IMPORT_COLUMNS[kind].find((c) => c.header === header);
@@ -147,26 +146,5 @@ describe('zipUnpackedSize', () => {
       init: { status: 413, code: 'import.too_large_unpacked' },
     });
     expect(zipUnpackedSize(Buffer.from('PK\u0003\u0004 no directory'))).toBeNull();
-  });
-});
-
-describe('multipartFile', () => {
-  it('takes the part named file, binary-safe', () => {
-    const content = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x0d, 0x0a, 0x2d, 0x2d, 0xff]);
-    const body = Buffer.concat([
-      Buffer.from('--XyZ\r\nContent-Disposition: form-data; name="note"\r\n\r\nhello\r\n'),
-      Buffer.from('--XyZ\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n'),
-      Buffer.from('Content-Type: application/octet-stream\r\n\r\n'),
-      content,
-      Buffer.from('\r\n--XyZ--\r\n'),
-    ]);
-    expect(multipartFile(body, 'multipart/form-data; boundary=XyZ')).toEqual(content);
-    expect(() => multipartFile(body, 'multipart/form-data')).toThrow(/boundary/);
-    expect(() =>
-      multipartFile(
-        Buffer.from('--XyZ\r\nContent-Disposition: form-data; name="x"\r\n\r\n1\r\n--XyZ--'),
-        'multipart/form-data; boundary=XyZ',
-      ),
-    ).toThrow(/named "file"/);
   });
 });

@@ -25,7 +25,13 @@ import {
 import { IMPORT_BODY_LIMIT_BYTES, Permission } from '@mentor/domain';
 import { CurrentUser, RequirePermission } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { ProblemException } from '../common/problem';
+import {
+  AcceptUpload,
+  UploadBody,
+  type UploadedFile,
+  UPLOAD_MEDIA_TYPES,
+  XLSX_MEDIA_TYPE,
+} from '../common/upload';
 import {
   ProfileSuggestionDto,
   RecruitmentRequirementsDto,
@@ -40,7 +46,7 @@ import {
   WorkforceViewDto,
 } from './dto/workforce.dto';
 import { MentorsService } from './mentors.service';
-import { UPLOAD_MEDIA_TYPES, XLSX_MEDIA_TYPE } from './upload';
+import { WORKFORCE_IMPORT_UPLOAD } from './upload';
 import { exportFilename, workforceCsv, workforceXlsx } from './workforce-export';
 import { WorkforceImportService } from './workforce-import.service';
 import { WorkforceService } from './workforce.service';
@@ -124,6 +130,7 @@ export class WorkforceController {
   @Post(':id/workforce/import')
   @HttpCode(200)
   @RequirePermission(Permission.WorkforceManage)
+  @AcceptUpload(WORKFORCE_IMPORT_UPLOAD)
   @ApiConsumes(...UPLOAD_MEDIA_TYPES)
   @ApiBody({
     description: `A CSV file (with ?kind=) or an XLSX workbook (a sheet per kind), as the body or as the multipart part "file"; at most ${IMPORT_BODY_LIMIT_BYTES / (1024 * 1024)} MB. Columns: docs/import-format.md.`,
@@ -144,16 +151,12 @@ export class WorkforceController {
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: ImportQueryDto,
-    @Body() body: Buffer,
+    @UploadBody() upload: UploadedFile,
   ): Promise<ImportResultDto> {
-    if (!Buffer.isBuffer(body)) {
-      throw new ProblemException({
-        status: 415,
-        code: 'request.unsupported_media_type',
-        detail: 'Send the file as text/csv, an XLSX workbook or multipart/form-data.',
-      });
-    }
-    return this.importer.import(user, id, body, { dryRun: query.dryRun ?? false, kind: query.kind });
+    return this.importer.import(user, id, upload.buffer, {
+      dryRun: query.dryRun ?? false,
+      kind: query.kind,
+    });
   }
 
   @Get(':id/workforce/suggestions')

@@ -99,6 +99,22 @@ export const routes: Routes = [
           import('./features/citizens/pages/edit-citizen.page').then((m) => m.EditCitizenPage),
       },
       {
+        path: 'citizens/:id/access-log',
+        title: 'accessLog.title',
+        canActivate: [permissionGuard],
+        data: { [PERMISSION_DATA_KEY]: Permission.AccessLogRead },
+        loadComponent: () =>
+          import('./features/access-log/pages/access-log.page').then((m) => m.AccessLogPage),
+      },
+      {
+        path: 'citizens/:id/case',
+        title: 'caseSharing.citizenCase.title',
+        canActivate: [permissionGuard],
+        data: { [PERMISSION_DATA_KEY]: Permission.CaseShare },
+        loadComponent: () =>
+          import('./features/case-sharing/pages/citizen-case.page').then((m) => m.CitizenCasePage),
+      },
+      {
         path: 'grants/new',
         title: 'grantNew.title',
         canActivate: [permissionGuard],

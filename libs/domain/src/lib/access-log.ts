@@ -40,7 +40,11 @@ export interface AccessLogEntry {
   organisationName: string;
 }
 
-/** `GET /api/citizens/:id/access-log?from=&to=&page=&pageSize=` (newest first); `.csv` and `.pdf` export the whole range. */
+/**
+ * `GET /api/citizens/:id/access-log?from=&to=&limit=&offset=` (newest first; `from` and `to` are
+ * Danish calendar days, both included, either may be left out); `.csv` and `.pdf` (with `from` and
+ * `to` only) export the whole range.
+ */
 export type AccessLogPage = Page<AccessLogEntry>;
 
 const PURPOSE_BY_PREFIX: readonly [string, AccessPurpose][] = [

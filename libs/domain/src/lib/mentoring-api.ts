@@ -1,3 +1,4 @@
+import type { HandoverStatus } from './handover';
 import type {
   ContactForm,
   ContactTopic,
@@ -150,6 +151,14 @@ export interface CourseSummary {
   nextReportDueOn: string | null;
   /** An active course whose report due date has passed without a submitted report. */
   reportOverdue: boolean;
+  /** The current mentor's handover packet; null when none is saved (or the course has no mentor). */
+  handoverStatus: HandoverStatus | null;
+  /** The packet was sent and its acknowledgement is overdue. */
+  handoverOverdue: boolean;
+  /** Messages of the course's thread the caller has not read (0 when not in the thread). */
+  unreadMessages: number;
+  /** The mentor asked for sparring in the course's thread. */
+  needsSparring: boolean;
 }
 
 /** Filters of the course lists ("Mine borgere", "Min sagsstamme"). */
@@ -161,6 +170,12 @@ export enum CourseFlag {
   UnderDelivered = 'under_delivered',
   /** The progression report is overdue. */
   ReportOverdue = 'report_overdue',
+  /** A course with a mentor whose handover packet is not yet acknowledged. */
+  HandoverPending = 'handover_pending',
+  /** The mentor asked for sparring. */
+  NeedsSparring = 'needs_sparring',
+  /** The caller has unread messages in the course's thread. */
+  UnreadMessages = 'unread_messages',
 }
 
 export const COURSE_FLAGS = Object.values(CourseFlag);

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  HANDOVER_STATUSES,
+  HandoverStatus,
   type ChangeCourseRequest,
   CourseEndReason,
   CourseFlag,
@@ -102,6 +104,17 @@ export class CourseSummaryDto implements CourseSummary {
   })
   nextReportDueOn: string | null;
   @ApiProperty({ description: 'An active course past its report due date.' }) reportOverdue: boolean;
+  @ApiProperty({
+    enum: HANDOVER_STATUSES,
+    nullable: true,
+    description: "The current mentor's handover packet; null when none is saved.",
+  })
+  handoverStatus: HandoverStatus | null;
+  @ApiProperty({ description: 'The packet was sent and its acknowledgement is overdue.' })
+  handoverOverdue: boolean;
+  @ApiProperty({ description: "Messages of the course's thread the caller has not read." })
+  unreadMessages: number;
+  @ApiProperty({ description: 'The mentor asked for sparring.' }) needsSparring: boolean;
 }
 
 class MentorPeriodDto implements MentorPeriod {

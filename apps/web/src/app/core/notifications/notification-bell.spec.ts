@@ -36,6 +36,20 @@ describe('notifications', () => {
     expect(notificationLink(notification('n1', { reportId: null, courseId: null }))).toBeNull();
   });
 
+  it("about a share or a message lead to the course's shared items or thread", () => {
+    const about = (kind: NotificationKind) => notificationLink(notification('n1', { kind, reportId: null }));
+    expect(about(NotificationKind.ItemShared)).toEqual(['/courses', 'c1', 'case']);
+    expect(about(NotificationKind.MessageReceived)).toEqual(['/courses', 'c1', 'messages']);
+    expect(about(NotificationKind.SparringRequested)).toEqual(['/courses', 'c1', 'messages']);
+  });
+
+  it("about a handover lead to the course's handover page", () => {
+    const about = (kind: NotificationKind) => notificationLink(notification('n1', { kind, reportId: null }));
+    expect(about(NotificationKind.HandoverSent)).toEqual(['/courses', 'c1', 'handover']);
+    expect(about(NotificationKind.HandoverAcknowledged)).toEqual(['/courses', 'c1', 'handover']);
+    expect(about(NotificationKind.HandoverOverdue)).toEqual(['/courses', 'c1', 'handover']);
+  });
+
   it('are worded from their kind, with the due date in the UI format', () => {
     const t = (key: string, params?: Record<string, string | number>) => `${key} ${JSON.stringify(params)}`;
     const due = notification('n1', { kind: NotificationKind.ReportDueSoon, dueOn: '2026-12-05' });

@@ -6,7 +6,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
 import { NavigationEnd, Router, RouterLink } from '@angular/router';
-import { NotificationPage, NotificationView } from '@mentor/domain';
+import { NotificationKind, NotificationPage, NotificationView } from '@mentor/domain';
 import { catchError, filter, interval, merge, of, startWith, switchMap } from 'rxjs';
 import { I18nService } from '../i18n/i18n.service';
 import { formatLocalDate, LocalDatePipe } from '../i18n/local-date.pipe';
@@ -18,10 +18,23 @@ export const NOTIFICATION_POLL_MS = 60_000;
 /** How many of the newest notifications the menu lists. */
 export const NOTIFICATION_MENU_SIZE = 10;
 
-/** Where a notification leads: its report, else its course. */
+/** The course page a kind of notification is about, below `/courses/:id` (none: the course itself). */
+const COURSE_PAGE_OF_KIND: Partial<Record<NotificationKind, string>> = {
+  [NotificationKind.ItemShared]: 'case',
+  [NotificationKind.MessageReceived]: 'messages',
+  [NotificationKind.SparringRequested]: 'messages',
+  [NotificationKind.HandoverSent]: 'handover',
+  [NotificationKind.HandoverAcknowledged]: 'handover',
+  [NotificationKind.HandoverOverdue]: 'handover',
+};
+
+/** Where a notification leads: its report, else its course (or the course's page it is about). */
 export function notificationLink(notification: NotificationView): string[] | null {
   if (notification.reportId) return ['/reports', notification.reportId];
-  if (notification.courseId) return ['/courses', notification.courseId];
+  if (notification.courseId) {
+    const page = COURSE_PAGE_OF_KIND[notification.kind];
+    return page ? ['/courses', notification.courseId, page] : ['/courses', notification.courseId];
+  }
   return null;
 }
 

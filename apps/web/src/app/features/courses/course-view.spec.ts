@@ -1,4 +1,4 @@
-import { ContactForm, CourseStatus, CourseSummary, MeetingPlace } from '@mentor/domain';
+import { ContactForm, CourseStatus, CourseSummary, HandoverStatus, MeetingPlace } from '@mentor/domain';
 import { courseFlags, usualContactForm, weekNumber } from './course-view';
 
 const c = (form: ContactForm, deleted = false) => ({ form, deleted });
@@ -39,6 +39,10 @@ describe('courseFlags', () => {
     expiresSoon: true,
     nextReportDueOn: '2026-12-01',
     reportOverdue: false,
+    handoverStatus: HandoverStatus.Acknowledged,
+    handoverOverdue: false,
+    unreadMessages: 0,
+    needsSparring: false,
   } as CourseSummary;
 
   it('puts an overdue report first and a report due soon with the other information', () => {
@@ -56,5 +60,21 @@ describe('courseFlags', () => {
       'no_recent_contact',
       'expires_soon',
     ]);
+  });
+
+  it('asks for action on sparring and a missing or overdue handover, and counts unread messages', () => {
+    const quiet = { ...course, noRecentContact: false, expiresSoon: false, mentorId: 'm1' };
+    expect(courseFlags({ ...quiet, needsSparring: true, unreadMessages: 3 }, t, '2026-11-01')).toEqual([
+      { id: 'needs_sparring', label: 'courseFlags.needs_sparring' },
+      { id: 'unread_messages', label: 'courseFlags.unreadCount', tone: 'info' },
+    ]);
+    const ids = (over: Partial<CourseSummary>) =>
+      courseFlags({ ...quiet, ...over }, t, '2026-11-01').map((f) => f.id);
+    expect(ids({ handoverStatus: null })).toEqual(['handover_pending']);
+    expect(ids({ handoverStatus: HandoverStatus.Draft })).toEqual(['handover_pending']);
+    expect(ids({ handoverStatus: HandoverStatus.Sent })).toEqual(['handover_awaiting']);
+    expect(ids({ handoverStatus: HandoverStatus.Sent, handoverOverdue: true })).toEqual(['handover_overdue']);
+    expect(ids({ handoverStatus: null, mentorId: null })).toEqual([]);
+    expect(ids({ handoverStatus: null, status: CourseStatus.Ended })).toEqual([]);
   });
 });

@@ -1,4 +1,12 @@
-import { ContactForm, ContactView, CourseSummary, MeetingPlace, WeekBudget } from '@mentor/domain';
+import {
+  ContactForm,
+  ContactView,
+  CourseStatus,
+  CourseSummary,
+  HandoverStatus,
+  MeetingPlace,
+  WeekBudget,
+} from '@mentor/domain';
 import { FlagChip } from '@mentor/shared-ui';
 import { localToday } from '../../core/http/local-time';
 import { reportFlag } from '../reports/report-status';
@@ -8,6 +16,9 @@ type Translate = (key: string, params?: Record<string, string | number>) => stri
 /** The flags of a course as chips, in the order that needs action first. */
 export function courseFlags(course: CourseSummary, t: Translate, today = localToday()): FlagChip[] {
   const flags: FlagChip[] = [];
+  if (course.needsSparring) flags.push({ id: 'needs_sparring', label: t('courseFlags.needs_sparring') });
+  const handover = handoverFlag(course, t);
+  if (handover) flags.push(handover);
   const report = reportFlag(course, today, t);
   if (report && report.tone !== 'info') flags.push(report);
   if (course.noRecentContact)
@@ -16,7 +27,24 @@ export function courseFlags(course: CourseSummary, t: Translate, today = localTo
   if (course.expiresSoon)
     flags.push({ id: 'expires_soon', label: t('courseFlags.expires_soon'), tone: 'info' });
   if (report?.tone === 'info') flags.push(report);
+  if (course.unreadMessages > 0)
+    flags.push({
+      id: 'unread_messages',
+      label: t('courseFlags.unreadCount', { count: course.unreadMessages }),
+      tone: 'info',
+    });
   return flags;
+}
+
+/** A course with a mentor whose handover packet is missing, unacknowledged or overdue. */
+function handoverFlag(course: CourseSummary, t: Translate): FlagChip | null {
+  if (!course.mentorId || course.status === CourseStatus.Ended) return null;
+  if (course.handoverOverdue) return { id: 'handover_overdue', label: t('courseFlags.handover_overdue') };
+  if (course.handoverStatus === HandoverStatus.Sent)
+    return { id: 'handover_awaiting', label: t('courseFlags.handover_awaiting'), tone: 'info' };
+  if (course.handoverStatus !== HandoverStatus.Acknowledged)
+    return { id: 'handover_pending', label: t('courseFlags.handover_pending') };
+  return null;
 }
 
 /** "45 af 60 min". */

@@ -2,6 +2,7 @@ import { LiveAnnouncer } from '@angular/cdk/a11y';
 import {
   ChangeDetectionStrategy,
   Component,
+  computed,
   DestroyRef,
   effect,
   inject,
@@ -13,8 +14,9 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
-import { CitizenDetail, UpdateCitizenRequest } from '@mentor/domain';
+import { CitizenDetail, hasPermission, Permission, UpdateCitizenRequest } from '@mentor/domain';
 import { ErrorMessage, Loading, PageHeader } from '@mentor/shared-ui';
+import { AuthService } from '../../../core/auth/auth.service';
 import { applyServerErrors } from '../../../core/http/form-errors';
 import { fieldErrors, problemCode } from '../../../core/http/problem';
 import { I18nService } from '../../../core/i18n/i18n.service';
@@ -82,6 +84,11 @@ export function citizenChanges(citizen: CitizenDetail, value: FormValue): Update
     >
       @if (loading()) {
         <ui-loading [label]="'common.loading' | t" />
+      }
+      @if (canKeepCase()) {
+        <a mat-stroked-button data-testid="citizen-case-link" [routerLink]="['/citizens', id(), 'case']">
+          {{ 'caseSharing.citizenCase.link' | t }}
+        </a>
       }
     </ui-page-header>
 
@@ -175,6 +182,12 @@ export class EditCitizenPage {
   readonly course = input<string | undefined>(undefined);
 
   protected readonly citizen = signal<CitizenDetail | null>(null);
+  private readonly user = inject(AuthService).user;
+  /** The case's documents and notes are the caseworker's (CaseShare). */
+  protected readonly canKeepCase = computed(() => {
+    const role = this.user()?.role;
+    return !!role && hasPermission(role, Permission.CaseShare);
+  });
   private readonly resource = pageLoad();
   protected readonly loading = this.resource.loading;
   protected readonly loadFailed = this.resource.failed;

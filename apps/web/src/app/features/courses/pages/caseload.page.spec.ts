@@ -5,7 +5,7 @@ import localeDa from '@angular/common/locales/da';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { CourseStatus, CourseSummary, MentorType, Role } from '@mentor/domain';
+import { CourseStatus, CourseSummary, HandoverStatus, MentorType, Role } from '@mentor/domain';
 import { meFixture } from '../../../../testing/fixtures';
 import { AuthService } from '../../../core/auth/auth.service';
 import { I18nService } from '../../../core/i18n/i18n.service';
@@ -51,6 +51,10 @@ const COURSE: CourseSummary = {
   expiresSoon: true,
   nextReportDueOn: '2026-02-27',
   reportOverdue: false,
+  handoverStatus: HandoverStatus.Acknowledged,
+  handoverOverdue: false,
+  unreadMessages: 0,
+  needsSparring: false,
 };
 const one = { items: [COURSE], total: 1, limit: 25, offset: 0 };
 

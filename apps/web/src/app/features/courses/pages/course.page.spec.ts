@@ -85,6 +85,11 @@ function flushReports(http: HttpTestingController): void {
   http.expectOne('/api/courses/c1/reports').flush([]);
 }
 
+/** The handover banner asks for the course's packet (for its mentor and caseworkers). */
+function flushHandover(http: HttpTestingController): void {
+  http.expectOne('/api/courses/c1/handover').flush({ current: null, earlier: [] });
+}
+
 function contact(id: string, changes: Partial<ContactView>): ContactView {
   return {
     id,
@@ -143,6 +148,7 @@ describe('CoursePage contact timeline', () => {
     });
     await fixture.whenStable();
     flushReports(http);
+    flushHandover(http);
     const el = fixture.nativeElement as HTMLElement;
     const item = (id: string) => el.querySelector<HTMLElement>(`#contact-${id}`)!;
 
@@ -197,6 +203,7 @@ describe('CoursePage for a caseworker', () => {
     http.expectOne('/api/organisations/o1/mentors').flush([]);
     await fixture.whenStable();
     flushReports(http);
+    flushHandover(http);
     const el = fixture.nativeElement as HTMLElement;
     expect(el.querySelector('[data-testid="course-edit-citizen"]')?.getAttribute('href')).toBe(
       '/citizens/z1/edit?course=c1',
@@ -261,6 +268,7 @@ describe('CoursePage editing a contact', () => {
     });
     await fixture.whenStable();
     flushReports(http);
+    flushHandover(http);
     const el = fixture.nativeElement as HTMLElement;
     el.querySelector<HTMLButtonElement>('[data-testid="contact-edit"]')!.click();
     await fixture.whenStable();
@@ -337,6 +345,7 @@ describe('CoursePage changing the mentor', () => {
     ]);
     await fixture.whenStable();
     flushReports(http);
+    flushHandover(http);
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;
 

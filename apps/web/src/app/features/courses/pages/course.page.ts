@@ -63,7 +63,9 @@ import { OrganisationsApiService } from '../../organisations/organisations-api.s
 import { CourseReports } from '../../reports/components/course-reports';
 import { MentorCandidate } from '../../workforce/components/mentor-candidate';
 import { mentorLoadText } from '../../workforce/workforce-view';
+import { HandoverBanner } from '../../handover/components/handover-banner';
 import { ContactFormComponent } from '../components/contact-form';
+import { CourseNav } from '../components/course-nav';
 import { courseFlags, minutesOf, weekNumber } from '../course-view';
 import { CoursesApiService } from '../courses-api.service';
 
@@ -88,6 +90,8 @@ type Editing = { contact: ContactView; mode: 'edit' | 'correct'; initial: Contac
     WeekChart,
     ContactFormComponent,
     CourseReports,
+    CourseNav,
+    HandoverBanner,
     MentorCandidate,
     FormsModule,
     ReactiveFormsModule,
@@ -125,6 +129,7 @@ export class CoursePage {
   protected readonly canGrant = computed(() => this.can(Permission.GrantsWrite));
   protected readonly canReveal = computed(() => this.can(Permission.CprReveal));
   protected readonly canEditCitizen = computed(() => this.can(Permission.CitizensWrite));
+  protected readonly canReadAccessLog = computed(() => this.can(Permission.AccessLogRead));
 
   protected readonly statuses = CourseStatus;
   protected readonly endReasons = COURSE_END_REASONS;

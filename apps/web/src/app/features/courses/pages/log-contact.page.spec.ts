@@ -210,4 +210,20 @@ describe('LogContactPage', () => {
     const field = el.querySelector('[data-testid="contact-minutes"]')!.closest('mat-form-field');
     expect(field?.textContent).toContain('minutes must not be greater than 600');
   });
+
+  it('before the handover is acknowledged says so and leads to the handover page', async () => {
+    const { http, fixture, el, submit } = await setUp([contact(ContactForm.Phone)]);
+    await submit();
+    http
+      .expectOne('/api/courses/c1/contacts')
+      .flush(
+        { type: 'about:blank', title: 'Conflict', status: 409, code: 'contact.handover_not_acknowledged' },
+        { status: 409, statusText: 'Conflict' },
+      );
+    await fixture.whenStable();
+    const block = el.querySelector('[data-testid="log-contact-handover"]');
+    expect(block?.textContent).toContain('handover.logContact.blocked');
+    expect(block?.querySelector('a')?.getAttribute('href')).toBe('/courses/c1/handover');
+    expect(el.querySelector('[data-testid="log-contact-error"]')).toBeNull();
+  });
 });

@@ -28,7 +28,8 @@ export const DEFAULT_CONTACT_MINUTES = 45;
 /** How many recent contacts decide the citizen's usual form. */
 const RECENT_CONTACTS = 20;
 
-type SaveError = 'network' | 'notActive' | 'alreadySaved' | 'failed' | 'fields' | null;
+type SaveError =
+  'network' | 'notActive' | 'alreadySaved' | 'handoverNotAcknowledged' | 'failed' | 'fields' | null;
 
 /** The defaults of a new contact: today, now (down to 5 minutes), 45 minutes, the usual form, showed up. */
 export function contactDefaults(form: ContactRequest['form'], now = new Date()): ContactRequest {
@@ -110,7 +111,18 @@ export function contactDefaults(form: ContactRequest['form'], now = new Date()):
         <p data-testid="log-contact-not-active">{{ 'logContact.errors.notActive' | t }}</p>
       } @else if (initial(); as initial) {
         @if (saveError(); as error) {
-          @if (error !== 'fields') {
+          @if (error === 'handoverNotAcknowledged') {
+            <div class="save-error handover" role="alert" data-testid="log-contact-handover">
+              <p>{{ 'handover.logContact.blocked' | t }}</p>
+              <a
+                mat-flat-button
+                data-testid="log-contact-open-handover"
+                [routerLink]="['/courses', course.id, 'handover']"
+              >
+                {{ 'handover.logContact.open' | t }}
+              </a>
+            </div>
+          } @else if (error !== 'fields') {
             <ui-error-message
               class="save-error"
               data-testid="log-contact-error"
@@ -162,6 +174,15 @@ export function contactDefaults(form: ContactRequest['form'], now = new Date()):
     .save-error {
       max-width: 640px;
       margin-bottom: 12px;
+    }
+    .handover {
+      padding: 12px 16px;
+      border-radius: 8px;
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+    .handover p {
+      margin: 0 0 8px;
     }
   `,
 })
@@ -269,6 +290,9 @@ export class LogContactPage {
           // since the server stored nothing for them.
           if (isNetworkError(error)) this.saveError.set('network');
           else if (code === 'contact.course_not_active') this.saveError.set('notActive');
+          // The mentor must acknowledge the caseworker's handover packet before the first contact.
+          else if (code === 'contact.handover_not_acknowledged')
+            this.saveError.set('handoverNotAcknowledged');
           else {
             const fields = fieldErrors(error, (key) => this.i18n.t(key));
             if (Object.keys(fields).length) {
