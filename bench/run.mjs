@@ -287,6 +287,14 @@ async function main() {
       results.errors.push({ part: 'national', message: `bench/national/run.mjs exited ${national.status}` });
     }
   }
+  if (process.env.BENCH_FAULT === '1') {
+    // Opt-in: PostgreSQL stopped and started under load (bench/fault/run.mjs).
+    heading('6. Fault test (BENCH_FAULT=1): node bench/fault/run.mjs');
+    const fault = spawnSync(process.execPath, ['bench/fault/run.mjs'], { cwd: root, stdio: 'inherit' });
+    if (fault.status !== 0) {
+      results.errors.push({ part: 'fault', message: `bench/fault/run.mjs exited ${fault.status}` });
+    }
+  }
   if (results.errors.length > 0) {
     console.error(`\n${results.errors.length} error(s):`);
     for (const { part, message } of results.errors) console.error(`  - ${part}: ${message.split('\n')[0]}`);

@@ -9,6 +9,8 @@ import { MentorWorkforce1795884832498 } from './1795884832498-MentorWorkforce';
 import { HandoverPackets1795889900000 } from './1795889900000-HandoverPackets';
 import { CaseSharing1795890000000 } from './1795890000000-CaseSharing';
 import { MessagesAndAccessLog1795890100000 } from './1795890100000-MessagesAndAccessLog';
+import { Surveys1795891000000 } from './1795891000000-Surveys';
+import { ContactIndicatorStats1795891100000 } from './1795891100000-ContactIndicatorStats';
 
 /** Every migration in order; listed explicitly so the bundle and Jest find the same set. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -22,4 +24,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   HandoverPackets1795889900000,
   CaseSharing1795890000000,
   MessagesAndAccessLog1795890100000,
+  Surveys1795891000000,
+  ContactIndicatorStats1795891100000,
 ];

@@ -173,6 +173,14 @@ export async function startApp({ dataDir, port, env: extraEnv = {}, direct = fal
       get output() {
         return output;
       },
+      /** The app's process id (the `node` running it). */
+      get pid() {
+        return appPid ?? child.pid;
+      },
+      /** null while the app runs; { code, signal } once it has exited. */
+      get exited() {
+        return exited;
+      },
       stop,
     };
   } catch (error) {

@@ -87,3 +87,44 @@ export async function loadView(db, caller, organisationId) {
     throw new Error(`organisation ${organisationId} is not visible to ${caller.username}`);
   return rows;
 }
+
+/** GET /api/reports/indicators's scope for an administrator: the whole municipality, no filters. */
+export function indicatorScope(caller, from, to) {
+  return {
+    municipalityId: caller.municipalityId,
+    from,
+    to,
+    organisationId: null,
+    organisationKind: null,
+    mentorType: null,
+  };
+}
+
+const INDICATOR_STATEMENTS = [
+  ['citizens', sql.citizenIndicatorStatement],
+  ['mentors', sql.mentorIndicatorStatement],
+  ['survey responses', sql.surveyIndicatorStatement],
+];
+
+/** The citizen statement, the heaviest of the three, as { sql, params } (for EXPLAIN). */
+export function indicatorQuery(scope) {
+  const statement = sql.citizenIndicatorStatement(scope);
+  return { sql: statement.text, params: statement.values };
+}
+
+/**
+ * GET /api/reports/indicators: IndicatorsService's three statements at once, each in its own
+ * transaction with INDICATOR_STATEMENT_SETTINGS, unnamed (as TypeORM's query sends them).
+ */
+export function indicatorReport(db, scope) {
+  return Promise.all(
+    INDICATOR_STATEMENTS.map(([label, build]) => {
+      const { text, values } = build(scope);
+      return db.transaction(async (tx) => {
+        for (const setting of sql.INDICATOR_STATEMENT_SETTINGS)
+          await tx.query('settings', setting, [], { prepare: false });
+        return tx.query(label, text, values, { prepare: false });
+      });
+    }),
+  );
+}

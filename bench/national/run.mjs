@@ -1,7 +1,7 @@
 // National-scale benchmark: `node bench/national/run.mjs [--skip-generate]`, or `BENCH_NATIONAL=1 npm run bench`.
 // Generates 98 municipalities, 5,000 mentors, 60,000 citizens and 5,000,000 contacts (BENCH_SCALE
 // scales them) into `mentor_bench_national` on the PostgreSQL server, starts the built API on it and
-// loads five scenarios with autocannon, each beside the same SQL straight through pg. Writes
+// loads six scenarios with autocannon, each beside the same SQL straight through pg. Writes
 // bench/results/national.json. Knobs: bench/README.md.
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -15,13 +15,16 @@ import { cleanupAll, finish, interrupted, onCleanup } from '../lib/cleanup.mjs';
 import { login, percentile } from '../lib/load.mjs';
 import { printTable } from '../lib/report.mjs';
 import { envNumber, freePort, heading, ms, root, sleep } from '../lib/util.mjs';
-import { CPR_KEYS, ENUMS, prng, todayInDenmark } from './domain.mjs';
+import { addDays, addMonths, CPR_KEYS, ENUMS, prng, todayInDenmark } from './domain.mjs';
 import { databaseUrl, describe, generate } from './generate.mjs';
 import { loadApi, loadSql } from './load.mjs';
 import {
   contactLookupQuery,
   courseQuery,
   coursePage,
+  indicatorQuery,
+  indicatorReport,
+  indicatorScope,
   listCourses,
   loadView,
   logContact,
@@ -31,6 +34,7 @@ import {
 const TARGET_READ_P95_MS = 50;
 const TARGET_CONTACTS_PER_S = 1000;
 const TARGET_WORKFORCE_P95_MS = 100;
+const TARGET_INDICATORS_P95_MS = 1000;
 
 const args = new Set(process.argv.slice(2));
 const settings = {
@@ -49,7 +53,9 @@ const settings = {
   teamLeaders: Math.round(envNumber('BENCH_NATIONAL_TEAM_LEADERS', 10)),
   // The load view is a team leader's page: a few of one organisation's team leaders at once.
   workforceConnections: Math.round(envNumber('BENCH_WORKFORCE_CONNECTIONS', 2)),
-  scenarios: (process.env.BENCH_SCENARIOS || 'a,b,c,d,e').split(',').map((id) => id.trim()),
+  // The indicator report is an administrator's page: a couple of them at once.
+  indicatorConnections: Math.round(envNumber('BENCH_INDICATOR_CONNECTIONS', 2)),
+  scenarios: (process.env.BENCH_SCENARIOS || 'a,b,c,d,e,f').split(',').map((id) => id.trim()),
   probeLimitS: envNumber('BENCH_PROBE_LIMIT', 2),
 };
 const dbUrl = databaseUrl(settings.databaseServer, settings.database);
@@ -68,6 +74,7 @@ const results = {
     readP95Ms: TARGET_READ_P95_MS,
     contactsPerSecond: TARGET_CONTACTS_PER_S,
     workforceP95Ms: TARGET_WORKFORCE_P95_MS,
+    indicatorsP95Ms: TARGET_INDICATORS_P95_MS,
   },
   api: null,
   generation: null,
@@ -241,7 +248,16 @@ async function pickUsers() {
         WHERE u.role = 'team_leader' AND u.active ORDER BY md5(u.id::text || $1) LIMIT $2`,
       [String(settings.seed), settings.teamLeaders],
     );
-    return { mentors, caseworkers, teamLeaders };
+    // The administrator of the municipality with the most contacts: the indicator report's largest case.
+    const { rows: admins } = await client.query(
+      `WITH big AS (
+         SELECT municipality_id FROM contact GROUP BY municipality_id ORDER BY count(*) DESC, municipality_id LIMIT 1)
+       SELECT u.id, u.username, u.role, u.municipality_id AS "municipalityId", u.organisation_id AS "organisationId",
+              (SELECT count(*)::int FROM contact c WHERE c.municipality_id = big.municipality_id) AS contacts
+         FROM app_user u JOIN big ON big.municipality_id = u.municipality_id
+        WHERE u.role = 'admin' AND u.active ORDER BY u.username LIMIT 1`,
+    );
+    return { mentors, caseworkers, teamLeaders, admins };
   });
 }
 
@@ -350,7 +366,7 @@ function contactBody(rng, today) {
   return body;
 }
 
-function scenarios({ mentors, caseworkers, teamLeaders }, runId) {
+function scenarios({ mentors, caseworkers, teamLeaders, admins }, runId) {
   const rng = prng(settings.seed + 7);
   const auth = (user) => ({ authorization: `Bearer ${user.token}` });
   const pairs = mentors.flatMap((m) => m.courses.map((courseId) => [m, courseId]));
@@ -456,6 +472,33 @@ function scenarios({ mentors, caseworkers, teamLeaders }, runId) {
             probeWhat: 'the load-view statement',
           },
         ]
+      : []),
+    ...(admins.length
+      ? (() => {
+          // The last twelve months up to today.
+          const to = today;
+          const from = addDays(addMonths(today, -12), 1);
+          const admin = admins[0];
+          const scope = indicatorScope(admin, from, to);
+          return [
+            {
+              id: 'f',
+              name: 'indicator report',
+              request: `GET /api/reports/indicators?from=${from}&to=${to} (an administrator, the largest municipality)`,
+              kind: 'indicators',
+              users: `${admin.username}: a municipality of ${admin.contacts.toLocaleString('en-US')} contacts, 12 months`,
+              connections: settings.indicatorConnections,
+              next: () => ({
+                method: 'GET',
+                path: `/api/reports/indicators?from=${from}&to=${to}`,
+                headers: auth(admin),
+              }),
+              sql: (db) => indicatorReport(db, scope),
+              probe: () => indicatorQuery(scope),
+              probeWhat: 'the citizen statement',
+            },
+          ];
+        })()
       : []),
   ];
 }
@@ -639,10 +682,15 @@ async function runScenario(scenario, { baseUrl, pool, client }) {
             text: `p95 < ${TARGET_WORKFORCE_P95_MS} ms at ${connections} connections`,
             met: bad === 0 && api.latencyMs.p95 < TARGET_WORKFORCE_P95_MS,
           }
-        : {
-            text: `>= ${fmt(TARGET_CONTACTS_PER_S)} contacts/s`,
-            met: bad === 0 && api.requestsPerSecond >= TARGET_CONTACTS_PER_S,
-          };
+        : scenario.kind === 'indicators'
+          ? {
+              text: `p95 < ${TARGET_INDICATORS_P95_MS} ms at ${connections} connections`,
+              met: bad === 0 && api.latencyMs.p95 < TARGET_INDICATORS_P95_MS,
+            }
+          : {
+              text: `>= ${fmt(TARGET_CONTACTS_PER_S)} contacts/s`,
+              met: bad === 0 && api.requestsPerSecond >= TARGET_CONTACTS_PER_S,
+            };
   console.log(`target ${entry.target.text}: ${mark(entry.target.met)}`);
   return entry;
 }
@@ -747,6 +795,7 @@ async function main() {
       ...users.mentors,
       ...users.caseworkers,
       ...users.teamLeaders,
+      ...users.admins,
     ]);
     console.log(
       `signed in ${users.mentors.length} mentors, ${users.caseworkers.length} caseworkers and ` +

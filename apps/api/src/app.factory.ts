@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { BODY_LIMIT_BYTES } from '@mentor/domain';
@@ -12,10 +13,12 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { securityHeaders } from './common/security-headers';
 import { PinoNestLogger } from './common/logger';
-import { ProblemFilter } from './common/problem.filter';
-import { createValidationPipe, ObjectBodyPipe } from './common/validation';
+import { ProblemFilter, sendClientError, sendProblem } from './common/problem.filter';
+import { createValidationPipe, ObjectBodyPipe, SafeInputPipe } from './common/validation';
 import { setupOpenApi } from './common/openapi';
 import { registerUploadParsers } from './common/upload';
+
+const frameworkLogger = new Logger('Fastify');
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
@@ -61,15 +64,26 @@ export async function createApp({
     trustProxy: config.TRUST_PROXY,
     requestIdHeader: false,
     genReqId: requestId,
+    // A malformed %-escape or an over-long path segment is refused by the router before any route
+    // (and so before Nest's filters): answer it as problem+json too.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) =>
+      sendProblem(error, request, reply, frameworkLogger),
+    // Requests Node's HTTP parser refuses (headers or URL over 16 KB...) likewise.
+    clientErrorHandler: sendClientError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register(config, databaseUrl, queryLogger),
     adapter,
     {
       logger: new PinoNestLogger(logger),
+      // Fastify's own JSON parser only: Nest's would add form bodies (see below).
+      bodyParser: false,
     },
   );
   const fastify = app.getHttpAdapter().getInstance();
+  // A JSON API: plain text and form posts, what another site's page may send without asking first
+  // (CSRF), are refused with 415 like any other type, on every route.
+  fastify.removeContentTypeParser('text/plain');
   // File uploads: only routes declaring @AcceptUpload take them, each with its own limit.
   registerUploadParsers(fastify);
 
@@ -96,7 +110,7 @@ export async function createApp({
   });
 
   app.setGlobalPrefix('api');
-  app.useGlobalPipes(new ObjectBodyPipe(), createValidationPipe());
+  app.useGlobalPipes(new ObjectBodyPipe(), new SafeInputPipe(), createValidationPipe());
   const webDist = resolve(config.WEB_DIST_DIR);
   const serveWeb = existsSync(resolve(webDist, 'index.html'));
   app.useGlobalFilters(new ProblemFilter(serveWeb ? webDist : undefined));

@@ -14,10 +14,12 @@ import { appDataSourceOptions } from './database/data-source';
 import { DemoModule } from './demo/demo.module';
 import { HandoverModule } from './handover/handover.module';
 import { HealthModule } from './health/health.module';
+import { IndicatorsModule } from './indicators/indicators.module';
 import { MessagesModule } from './messages/messages.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ReportsModule } from './reports/reports.module';
+import { SurveysModule } from './surveys/surveys.module';
 import { UsersModule } from './users/users.module';
 import { WorkforceModule } from './workforce/workforce.module';
 
@@ -43,6 +45,8 @@ export class AppModule {
         CaseSharingModule,
         MessagesModule,
         AccessLogModule,
+        SurveysModule,
+        IndicatorsModule,
         HealthModule,
         DemoModule,
       ],

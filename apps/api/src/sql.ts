@@ -3,3 +3,17 @@
 export { courseStatement } from './courses/course-queries';
 export { contactInsertStatement, contactLookupStatement, requestHash } from './contacts/contact-queries';
 export { workforceStatement } from './workforce/workforce-queries';
+export { indicatorResults } from './indicators/indicator-compute';
+export {
+  citizenIndicatorStatement,
+  indicatorCounts,
+  INDICATOR_STATEMENT_SETTINGS,
+  mentorIndicatorStatement,
+  surveyIndicatorStatement,
+} from './indicators/indicator-queries';
+// For `npm run study:reproduce` (tools/study-reproduce.mjs): the questionnaires behind the survey
+// indicators, the seeded randomness and answer synthesis the demo data shares, and a throw-away
+// embedded database when no server is given.
+export { SURVEY_INDICATOR_RULES, SURVEYS } from '@mentor/domain';
+export { countForTarget, seededRandom, synthesizeSurveyAnswers, targetAim } from './surveys/survey-synthesis';
+export { startEmbeddedPostgres } from './database/embedded-postgres';

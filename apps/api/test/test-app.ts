@@ -1,4 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/app-config';
@@ -32,11 +34,44 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-/** Boots the whole API on the run's database with demo data, listening on a free port. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const databaseUrl = process.env['MENTOR_TEST_DATABASE_URL'];
-  if (!databaseUrl)
+export interface StartOptions {
+  /**
+   * A fresh database of its own, dropped on close, instead of the run's shared one: for specs that
+   * add organisations, users or settings that other specs' exact counts would see.
+   */
+  ownDatabase?: boolean;
+}
+
+/** A new empty database on the run database's server; returns its URL and how to drop it. */
+async function createOwnDatabase(runUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const server = new URL(runUrl);
+  const name = `${server.pathname.slice(1)}_${randomBytes(4).toString('hex')}`;
+  server.pathname = '/postgres';
+  const admin = async (sql: string) => {
+    const client = new Client({ connectionString: server.toString() });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE "${name}"`);
+  const url = new URL(runUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+/** Boots the whole API on the run's database (or one of its own) with demo data, on a free port. */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: StartOptions = {},
+): Promise<TestApp> {
+  const runUrl = process.env['MENTOR_TEST_DATABASE_URL'];
+  if (!runUrl)
     throw new Error('MENTOR_TEST_DATABASE_URL is not set; run through jest.integration.config.cjs');
+  const own = options.ownDatabase ? await createOwnDatabase(runUrl) : null;
+  const databaseUrl = own?.url ?? runUrl;
   const config = loadConfig({ ...process.env, WEB_DIST_DIR: '/nonexistent', ...env });
   const queries = new QueryCounter();
   const app = await createApp({ config, databaseUrl, logger: createLogger('silent'), queryLogger: queries });
@@ -77,6 +112,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       if (response.status !== 200) throw new Error(`login ${username}: ${response.status}`);
       return response.body.accessToken;
     },
-    close: () => app.close(),
+    async close() {
+      await app.close();
+      await own?.drop();
+    },
   };
 }

@@ -19,3 +19,5 @@ export * from './lib/case-sharing';
 export * from './lib/messages';
 export * from './lib/access-log';
 export * from './lib/indicators';
+export * from './lib/indicator-catalogue';
+export * from './lib/surveys';

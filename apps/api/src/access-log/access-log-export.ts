@@ -1,6 +1,7 @@
 import { AccessKind, type AccessLogEntry, AccessPurpose, Role } from '@mentor/domain';
-import PDFDocument from 'pdfkit';
-import { danishDate, pdfSafeText } from '../reports/report-pdf';
+import { csvFile } from '../common/csv';
+import { danishDate, danishTimestamp } from '../common/danish-format';
+import { pdfSafeText, pdfWriter } from '../common/pdf';
 
 /**
  * The citizen's access log as files to hand the citizen: Danish wording (the citizen's language),
@@ -84,25 +85,6 @@ export function actionDa(action: string, kind: AccessKind): string {
   return `${subject} ${kind === AccessKind.Read ? 'vist' : 'ændret'}`;
 }
 
-const DANISH_DATE_TIME = new Intl.DateTimeFormat('da-DK', {
-  timeZone: 'Europe/Copenhagen',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** `2026-11-02T09:05:00Z` as `02.11.2026 10:05:00` (Danish time). */
-export function danishDateTime(iso: string): string {
-  const parts = Object.fromEntries(
-    DANISH_DATE_TIME.formatToParts(new Date(iso)).map((p) => [p.type, p.value]),
-  );
-  return `${parts['day']}.${parts['month']}.${parts['year']} ${parts['hour']}:${parts['minute']}:${parts['second']}`;
-}
-
 export interface AccessLogDocument {
   citizenName: string;
   cprMasked: string;
@@ -127,7 +109,7 @@ interface Column {
 }
 
 const COLUMNS: Column[] = [
-  { header: 'Tidspunkt', value: (e) => danishDateTime(e.at) },
+  { header: 'Tidspunkt', value: (e) => danishTimestamp(e.at) },
   { header: 'Handling', value: (e) => actionDa(e.action, e.kind) },
   { header: 'Læst eller ændret', value: (e) => KIND_DA[e.kind] },
   { header: 'Formål', value: (e) => PURPOSE_DA[e.purpose] },
@@ -135,19 +117,12 @@ const COLUMNS: Column[] = [
   { header: 'Organisation', value: (e) => e.organisationName },
 ];
 
-/** A text cell a spreadsheet would run as a formula gets a leading apostrophe (CSV injection). */
-function csvField(value: string): string {
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** CSV as Danish Excel opens it: UTF-8 with a byte order mark, `;` between fields, CRLF lines. */
+/** CSV as Danish Excel opens it (see csvFile). */
 export function accessLogCsv(entries: AccessLogEntry[]): Buffer {
-  const lines = [
-    COLUMNS.map((c) => csvField(c.header)).join(';'),
-    ...entries.map((entry) => COLUMNS.map((c) => csvField(c.value(entry))).join(';')),
-  ];
-  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+  return csvFile([
+    COLUMNS.map((c) => c.header),
+    ...entries.map((entry) => COLUMNS.map((c) => c.value(entry))),
+  ]);
 }
 
 // Column widths of the PDF table, in points; they add up to the A4 text width (595 - 2 × 40).
@@ -156,34 +131,15 @@ const PDF_WIDTHS = [82, 150, 55, 85, 62, 81];
 /** The log as a PDF: the citizen and period at the top, then one table row per event, newest first. */
 export function accessLogPdf(log: AccessLogDocument): Promise<Buffer> {
   const margin = 40;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: margin, bottom: margin, left: margin, right: margin },
-    info: { Title: 'Indsigtslog', Creator: 'Mentorsystemet', Producer: 'Mentorsystemet' },
-    lang: 'da-DK',
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  const text = (value: string, options: PDFKit.Mixins.TextOptions = {}) =>
-    doc.text(pdfSafeText(value), options);
-  const field = (label: string, value: string) => {
-    doc.font('Helvetica-Bold');
-    text(`${label}: `, { continued: true });
-    doc.font('Helvetica');
-    text(value);
-  };
+  const pdf = pdfWriter('Indsigtslog', margin);
+  const { doc, text, field } = pdf;
 
   doc.font('Helvetica-Bold').fontSize(18);
   text('Indsigtslog');
   doc.font('Helvetica').fontSize(10).moveDown(0.4);
   field('Borger', `${log.citizenName} (${log.cprMasked})`);
   field('Periode', periodDa(log.from, log.to));
-  field('Dannet', danishDateTime(log.madeAt));
+  field('Dannet', danishTimestamp(log.madeAt));
   field('Antal hændelser', String(log.entries.length));
   doc.moveDown(0.5);
   text(
@@ -239,6 +195,5 @@ export function accessLogPdf(log: AccessLogDocument): Promise<Buffer> {
       );
   }
 
-  doc.end();
-  return done;
+  return pdf.end();
 }

@@ -1,27 +1,17 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import {
-  ApiBody,
   ApiConflictResponse,
-  ApiConsumes,
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
-  ApiPayloadTooLargeResponse,
-  ApiProduces,
   ApiTags,
-  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
-import { CASE_FILE_MAX_BYTES, CASE_FILE_ACCEPT, CASE_TITLE_MAX_LENGTH, Permission } from '@mentor/domain';
+import { CASE_TITLE_MAX_LENGTH, Permission } from '@mentor/domain';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, RequirePermission } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import {
-  AcceptUpload,
-  MULTIPART_FORM_DATA,
-  MULTIPART_OVERHEAD_BYTES,
-  UploadBody,
-  type UploadedFile,
-} from '../common/upload';
+import { UploadBody, type UploadedFile } from '../common/upload';
+import { FileDownloadRoute, FileUploadRoute } from '../files/file-routes';
 import { CaseItemsService } from './case-items.service';
 import {
   CaseItemDto,
@@ -37,12 +27,6 @@ const COURSE_NOT_VISIBLE = "No such course, or not one of the caller's caseload.
 const SHARE_NOT_VISIBLE = "No such share, or not one of the caller's caseload.";
 const NOT_SHARED =
   'No such share, or not shared with the caller now (another mentor, revoked, expired, the course ended or got another mentor).';
-const FILE_DESCRIPTION =
-  'The file, with its detected type; `Content-Disposition: attachment` (pictures inline), never sniffed or cached, sandboxed. Audit-logged.';
-const FILE_RESPONSE = {
-  description: FILE_DESCRIPTION,
-  schema: { type: 'string', format: 'binary' },
-} as const;
 
 /** The caseworker's documents and notes on a citizen's case, and their shares with course mentors. */
 @ApiTags('case sharing')
@@ -70,38 +54,17 @@ export class CaseSharingController {
 
   @Post('citizens/:id/case-documents')
   @RequirePermission(Permission.CaseShare)
-  @AcceptUpload({
-    maxBytes: CASE_FILE_MAX_BYTES + MULTIPART_OVERHEAD_BYTES,
-    mediaTypes: [MULTIPART_FORM_DATA],
-  })
-  @ApiConsumes(MULTIPART_FORM_DATA)
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: {
-        file: {
-          type: 'string',
-          format: 'binary',
-          description: `${CASE_FILE_ACCEPT}; at most ${CASE_FILE_MAX_BYTES / (1024 * 1024)} MB. The type is read from the content and must match the name's extension.`,
-        },
-        title: {
-          type: 'string',
-          maxLength: CASE_TITLE_MAX_LENGTH,
-          description: "The document's title; the file's name when empty.",
-        },
+  @FileUploadRoute({
+    fields: {
+      title: {
+        type: 'string',
+        maxLength: CASE_TITLE_MAX_LENGTH,
+        description: "The document's title; the file's name when empty.",
       },
     },
   })
   @ApiCreatedResponse({ type: CaseItemDto, description: 'Stored, encrypted, under a random name.' })
   @ApiNotFoundResponse({ description: CITIZEN_NOT_VISIBLE })
-  @ApiPayloadTooLargeResponse({
-    description: 'Over the size limit (`file.too_large`, `request.body_too_large`).',
-  })
-  @ApiUnsupportedMediaTypeResponse({
-    description:
-      'Not multipart/form-data, a type not accepted (`file.type_not_allowed`), or content other than its name says (`file.type_mismatch`).',
-  })
   createDocument(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -124,8 +87,7 @@ export class CaseSharingController {
 
   @Get('case-items/:id/file')
   @RequirePermission(Permission.CaseShare)
-  @ApiProduces('application/octet-stream')
-  @ApiOkResponse(FILE_RESPONSE)
+  @FileDownloadRoute()
   @ApiNotFoundResponse({
     description: "No such document (a note has no file), or not of the caller's caseload.",
   })
@@ -221,8 +183,7 @@ export class SharedItemsController {
 
   @Get('shares/:id/file')
   @RequirePermission(Permission.SharedRead)
-  @ApiProduces('application/octet-stream')
-  @ApiOkResponse(FILE_RESPONSE)
+  @FileDownloadRoute()
   @ApiNotFoundResponse({ description: `${NOT_SHARED} A note has no file.` })
   file(
     @CurrentUser() user: AuthenticatedUser,

@@ -2,7 +2,10 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/static';
 import { existsSync } from 'node:fs';
+import { STATUS_CODES } from 'node:http';
 import { join } from 'node:path';
+import type { Duplex } from 'node:stream';
+import { isDatabaseUnavailable } from '../database/database-unavailable';
 import { ProblemException, titleFor } from './problem';
 
 interface FastifyLikeError {
@@ -17,6 +20,9 @@ const FASTIFY_CODES: Record<string, string> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'request.body_too_large',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'request.unsupported_media_type',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'request.invalid_content_length',
+  // Answered by the router before any route runs (see frameworkErrors in app.factory.ts).
+  FST_ERR_BAD_URL: 'request.bad_url',
+  FST_ERR_MAX_PARAM_LENGTH: 'request.uri_too_long',
 };
 
 const FASTIFY_DETAILS: Record<string, string> = {
@@ -24,7 +30,12 @@ const FASTIFY_DETAILS: Record<string, string> = {
   'request.empty_json_body': 'The request body is empty but declared as JSON.',
   'request.body_too_large': 'The request body is larger than 1 MB.',
   'request.unsupported_media_type': 'Send the request body as application/json.',
+  'request.bad_url': 'The path is not a valid URL (a malformed %-escape).',
+  'request.uri_too_long': 'A path segment is longer than any id.',
 };
+
+/** The code of a 503 answered because the database cannot be reached. */
+const UNAVAILABLE = 'server.unavailable';
 
 /** Turns any thrown value into a ProblemException, without leaking internals of a 5xx. */
 export function toProblemException(error: unknown): ProblemException {
@@ -43,6 +54,16 @@ export function toProblemException(error: unknown): ProblemException {
     const detail = status < 500 && typeof message === 'string' ? message : undefined;
     return new ProblemException({ status, detail });
   }
+  // PostgreSQL stopped or restarting is a passing outage, not a bug: 503 tells clients (and load
+  // balancers) to try again, and a retry with the same Idempotency-Key cannot log a contact twice.
+  if (isDatabaseUnavailable(error)) {
+    return new ProblemException({
+      status: 503,
+      code: UNAVAILABLE,
+      detail: 'The service is briefly unavailable; try again in a moment.',
+      headers: { 'Retry-After': '5' },
+    });
+  }
   return new ProblemException({ status: 500, code: 'server.error', detail: 'An unexpected error occurred.' });
 }
 
@@ -50,7 +71,10 @@ export function toProblemException(error: unknown): ProblemException {
 export function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger) {
   const problem = toProblemException(error);
   const { status, headers } = problem.init;
-  if (status >= 500) {
+  if (problem.init.code === UNAVAILABLE) {
+    // One line, no stack: during an outage every request ends here.
+    logger.warn(`Database unavailable: ${(error as Error)?.message} (request ${request.id})`);
+  } else if (status >= 500) {
     const err = error as Error;
     logger.error(
       `${err?.name ?? 'Error'}: ${err?.message ?? String(error)} (request ${request.id})`,
@@ -63,6 +87,28 @@ export function sendProblem(error: unknown, request: FastifyRequest, reply: Fast
     .headers(headers ?? {})
     .type('application/problem+json; charset=utf-8')
     .send(problem.toProblem(path, request.id));
+}
+
+/**
+ * A request Node's HTTP parser refuses before Fastify sees it (headers or URL over 16 KB, a
+ * malformed request line, a timeout): answered as problem+json too, then the connection closes.
+ */
+export function sendClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'request.timeout']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'request.headers_too_large']
+        : [400, 'request.malformed'];
+  const body = JSON.stringify(new ProblemException({ status, code }).toProblem());
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }
 
 /**

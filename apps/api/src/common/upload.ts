@@ -4,7 +4,7 @@ import { tokenFrom } from '../auth/access.guard';
 import { UnauthenticatedException } from '../auth/auth.exception';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
-import { ProblemException } from './problem';
+import { ProblemException, ValidationProblem } from './problem';
 
 /**
  * File uploads. A route takes one only when it declares `@AcceptUpload(...)` with its own size
@@ -174,7 +174,17 @@ export function parseMultipart(body: Buffer, contentType: string): UploadedFile 
   const fields: Record<string, string> = {};
   for (const part of parts) {
     if (part === file || part.fileName !== undefined || !part.name) continue;
-    fields[part.name] = part.content.toString('utf8');
+    const text = part.content.toString('utf8');
+    // Text fields are stored as text, and PostgreSQL stores no NUL.
+    if (text.includes('\u0000'))
+      throw new ValidationProblem([
+        {
+          field: part.name,
+          messages: [`${part.name} must not contain a NUL character`],
+          codes: ['noNulCharacter'],
+        },
+      ]);
+    fields[part.name] = text;
   }
   return { buffer: file.content, fileName: file.fileName ?? '', fields };
 }

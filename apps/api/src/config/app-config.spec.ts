@@ -15,6 +15,14 @@ describe('loadConfig', () => {
     expect(config.cookieSecure).toBe(true);
   });
 
+  it('runs the background jobs except under NODE_ENV=test, unless told', () => {
+    expect(loadConfig({}).uploadCleanupEnabled).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }).uploadCleanupEnabled).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test', UPLOAD_CLEANUP: 'true' }).uploadCleanupEnabled).toBe(true);
+    expect(loadConfig({ UPLOAD_CLEANUP: 'false' }).uploadCleanupEnabled).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test' }).reportRemindersEnabled).toBe(false);
+  });
+
   it('fails fast on bad values, naming each', () => {
     expect(() => loadConfig({ PORT: 'abc', LOG_LEVEL: 'loud' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);

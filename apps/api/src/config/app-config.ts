@@ -141,8 +141,21 @@ export class AppConfig {
   @Max(1440)
   REPORT_REMINDER_INTERVAL_MINUTES = 60;
 
+  /**
+   * Run the job that deletes message attachments uploaded but never sent, a day after upload (the
+   * row and the encrypted file); on by default except under NODE_ENV=test (tests call the job directly).
+   */
+  @Transform(toBoolean)
+  @IsOptional()
+  @IsBoolean()
+  UPLOAD_CLEANUP?: boolean;
+
   get reportRemindersEnabled(): boolean {
     return this.REPORT_REMINDERS ?? this.NODE_ENV !== 'test';
+  }
+
+  get uploadCleanupEnabled(): boolean {
+    return this.UPLOAD_CLEANUP ?? this.NODE_ENV !== 'test';
   }
 
   get fileStorageDir(): string {

@@ -20,6 +20,8 @@ import { Organisation } from '../organisations/organisation.entity';
 import { Notification } from '../notifications/notification.entity';
 import { ProgressReportVersion } from '../reports/progress-report-version.entity';
 import { ProgressReport } from '../reports/progress-report.entity';
+import { CourseContactStats } from '../indicators/course-contact-stats.entity';
+import { SurveyResponse } from '../surveys/survey-response.entity';
 import { User } from '../users/user.entity';
 import { MentorCertification } from '../workforce/mentor-certification.entity';
 import { MentorProfile } from '../workforce/mentor-profile.entity';
@@ -63,4 +65,6 @@ export const ENTITIES = [
   Message,
   MessageRead,
   MessageAttachment,
+  SurveyResponse,
+  CourseContactStats,
 ];

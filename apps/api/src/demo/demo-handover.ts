@@ -17,7 +17,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { CprCipher } from '../citizens/cpr-cipher';
-import { insertRows } from './demo-mentoring';
+import { insertCourses, insertRows } from './demo-mentoring';
 
 /** Fictional case stories a packet is written from; every demo course gets one in turn. */
 const STORIES: Omit<HandoverContent, 'purpose' | 'goals' | 'contactPreferences' | 'courseSoFar'>[] = [
@@ -260,22 +260,8 @@ async function seedPendingCourse(
   const courseId = randomUUID();
   // Day 30 never comes out of the other demo citizens' generator (days 1–28): no clash.
   const digits = '3008874410';
-  await insertRows(
-    tx,
-    'citizen',
-    [
-      'id',
-      'municipality_id',
-      'name',
-      'cpr_encrypted',
-      'cpr_hash',
-      'cpr_masked',
-      'preferred_meeting_place',
-      'meeting_place_reason',
-      'target_group',
-      'caseworker_id',
-    ],
-    [
+  await insertCourses(tx, {
+    citizens: [
       [
         citizenId,
         municipalityId,
@@ -289,26 +275,7 @@ async function seedPendingCourse(
         people.caseworkerId,
       ],
     ],
-    'version',
-    1,
-  );
-  await insertRows(
-    tx,
-    'mentor_grant',
-    [
-      'id',
-      'municipality_id',
-      'citizen_id',
-      'caseworker_id',
-      'mentor_type',
-      'purpose',
-      'tasks',
-      'goals',
-      'starts_on',
-      'ends_on',
-      'delivering_organisation_id',
-    ],
-    [
+    grants: [
       [
         grantId,
         municipalityId,
@@ -326,29 +293,9 @@ async function seedPendingCourse(
         people.organisationId,
       ],
     ],
-    'version',
-    1,
-  );
-  await insertRows(
-    tx,
-    'grant_minutes',
-    ['municipality_id', 'grant_id', 'minutes_per_week', 'effective_from', 'created_by'],
-    [[municipalityId, grantId, 60, today, people.caseworkerId]],
-  );
-  await insertRows(
-    tx,
-    'mentor_course',
-    ['id', 'municipality_id', 'grant_id', 'organisation_id', 'mentor_id'],
-    [[courseId, municipalityId, grantId, people.organisationId, people.mentorId]],
-    'version',
-    1,
-    { status: 'active' },
-  );
-  await insertRows(
-    tx,
-    'course_mentor_period',
-    ['municipality_id', 'course_id', 'mentor_id', 'from_date', 'changed_by'],
-    [[municipalityId, courseId, people.mentorId, today, people.caseworkerId]],
-  );
+    minutes: [[municipalityId, grantId, 60, today, people.caseworkerId]],
+    courses: [[courseId, municipalityId, grantId, people.organisationId, people.mentorId]],
+    periods: [[municipalityId, courseId, people.mentorId, today, people.caseworkerId]],
+  });
   return { courseId };
 }

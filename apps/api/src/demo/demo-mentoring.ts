@@ -215,66 +215,7 @@ export async function seedDemoMentoring(
       }
     }
   }
-  await insertRows(
-    tx,
-    'citizen',
-    [
-      'id',
-      'municipality_id',
-      'name',
-      'cpr_encrypted',
-      'cpr_hash',
-      'cpr_masked',
-      'preferred_meeting_place',
-      'meeting_place_reason',
-      'target_group',
-      'caseworker_id',
-    ],
-    citizens,
-    'version',
-    1,
-  );
-  await insertRows(
-    tx,
-    'mentor_grant',
-    [
-      'id',
-      'municipality_id',
-      'citizen_id',
-      'caseworker_id',
-      'mentor_type',
-      'purpose',
-      'tasks',
-      'goals',
-      'starts_on',
-      'ends_on',
-      'delivering_organisation_id',
-    ],
-    grants,
-    'version',
-    1,
-  );
-  await insertRows(
-    tx,
-    'grant_minutes',
-    ['municipality_id', 'grant_id', 'minutes_per_week', 'effective_from', 'created_by'],
-    minutes,
-  );
-  await insertRows(
-    tx,
-    'mentor_course',
-    ['id', 'municipality_id', 'grant_id', 'organisation_id', 'mentor_id'],
-    courses,
-    'version',
-    1,
-    { status: 'active' },
-  );
-  await insertRows(
-    tx,
-    'course_mentor_period',
-    ['municipality_id', 'course_id', 'mentor_id', 'from_date', 'changed_by'],
-    periods,
-  );
+  await insertCourses(tx, { citizens, grants, minutes, courses, periods });
   await insertRows(
     tx,
     'contact',
@@ -297,6 +238,84 @@ export async function seedDemoMentoring(
     1,
   );
   return citizens.length + grants.length + courses.length + contacts.length;
+}
+
+/** Rows of new demo citizens with a grant, its weekly minutes, an active course and its mentor period. */
+export interface DemoCourseRows {
+  /** id, municipality_id, name, cpr_encrypted, cpr_hash, cpr_masked, preferred_meeting_place, meeting_place_reason, target_group, caseworker_id */
+  citizens: unknown[][];
+  /** id, municipality_id, citizen_id, caseworker_id, mentor_type, purpose, tasks, goals, starts_on, ends_on, delivering_organisation_id */
+  grants: unknown[][];
+  /** municipality_id, grant_id, minutes_per_week, effective_from, created_by */
+  minutes: unknown[][];
+  /** id, municipality_id, grant_id, organisation_id, mentor_id */
+  courses: unknown[][];
+  /** municipality_id, course_id, mentor_id, from_date, changed_by */
+  periods: unknown[][];
+}
+
+/** Inserts demo citizens with their grants and active courses (see DemoCourseRows for the columns). */
+export async function insertCourses(tx: EntityManager, rows: DemoCourseRows): Promise<void> {
+  await insertRows(
+    tx,
+    'citizen',
+    [
+      'id',
+      'municipality_id',
+      'name',
+      'cpr_encrypted',
+      'cpr_hash',
+      'cpr_masked',
+      'preferred_meeting_place',
+      'meeting_place_reason',
+      'target_group',
+      'caseworker_id',
+    ],
+    rows.citizens,
+    'version',
+    1,
+  );
+  await insertRows(
+    tx,
+    'mentor_grant',
+    [
+      'id',
+      'municipality_id',
+      'citizen_id',
+      'caseworker_id',
+      'mentor_type',
+      'purpose',
+      'tasks',
+      'goals',
+      'starts_on',
+      'ends_on',
+      'delivering_organisation_id',
+    ],
+    rows.grants,
+    'version',
+    1,
+  );
+  await insertRows(
+    tx,
+    'grant_minutes',
+    ['municipality_id', 'grant_id', 'minutes_per_week', 'effective_from', 'created_by'],
+    rows.minutes,
+  );
+  await insertRows(
+    tx,
+    'mentor_course',
+    ['id', 'municipality_id', 'grant_id', 'organisation_id', 'mentor_id'],
+    rows.courses,
+    'version',
+    1,
+    { status: 'active' },
+  );
+  await insertRows(
+    tx,
+    'course_mentor_period',
+    ['municipality_id', 'course_id', 'mentor_id', 'from_date', 'changed_by'],
+    rows.periods,
+  );
 }
 
 /** Multi-row INSERTs in batches; `extra` columns get the same value on every row. */

@@ -1,9 +1,8 @@
 import {
-  BarrierKind,
-  ContactForm,
+  type ContactForm,
   ContactTopic,
   emptyHandoverContent,
-  GoalProgress,
+  type GoalProgress,
   HANDOVER_ITEM_MAX_LENGTH,
   HANDOVER_LIST_MAX_ITEMS,
   HANDOVER_TEXT_MAX_LENGTH,
@@ -12,6 +11,8 @@ import {
   type MeetingPlace,
   type ReportContent,
 } from '@mentor/domain';
+import { danishDate } from '../common/danish-format';
+import { BARRIER_KIND_DA, CONTACT_FORM_DA, GOAL_PROGRESS_DA } from '../common/danish-labels';
 
 /**
  * The pre-filled draft of a handover packet, in Danish (the caseworker edits it before sending):
@@ -57,35 +58,6 @@ export interface PrefillInput {
 /** How many of the last contacts a change of mentor's packet recounts. */
 export const PREFILL_CONTACTS = 5;
 
-const GOAL_PROGRESS: Record<GoalProgress, string> = {
-  [GoalProgress.NotStarted]: 'Ikke startet',
-  [GoalProgress.SomeProgress]: 'Nogen fremgang',
-  [GoalProgress.ClearProgress]: 'Tydelig fremgang',
-  [GoalProgress.Reached]: 'Nået',
-  [GoalProgress.NoLongerRelevant]: 'Ikke længere relevant',
-};
-
-const BARRIER_KIND: Record<BarrierKind, string> = {
-  [BarrierKind.Health]: 'Fysisk helbred',
-  [BarrierKind.MentalHealth]: 'Psykisk helbred',
-  [BarrierKind.Housing]: 'Bolig',
-  [BarrierKind.Finances]: 'Økonomi',
-  [BarrierKind.Family]: 'Familie',
-  [BarrierKind.Addiction]: 'Misbrug',
-  [BarrierKind.Other]: 'Andet',
-};
-
-const CONTACT_FORM: Record<ContactForm, string> = {
-  [ContactForm.InPersonHome]: 'Fremmøde i hjemmet',
-  [ContactForm.InPersonJobcentre]: 'Fremmøde på jobcentret',
-  [ContactForm.InPersonProvider]: 'Fremmøde hos leverandøren',
-  [ContactForm.InPersonElsewhere]: 'Fremmøde andetsteds',
-  [ContactForm.Phone]: 'Telefon',
-  [ContactForm.Video]: 'Video',
-  [ContactForm.Sms]: 'SMS',
-  [ContactForm.Email]: 'E-mail',
-};
-
 const CONTACT_TOPIC: Record<ContactTopic, string> = {
   [ContactTopic.PersonalMatters]: 'Personlige forhold',
   [ContactTopic.Housing]: 'Bolig',
@@ -97,12 +69,6 @@ const CONTACT_TOPIC: Record<ContactTopic, string> = {
   [ContactTopic.Health]: 'Helbred',
   [ContactTopic.Other]: 'Andet',
 };
-
-/** `YYYY-MM-DD` as Danish text shows dates: `DD.MM.YYYY`. */
-export function danishDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-');
-  return `${day}.${month}.${year}`;
-}
 
 function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
@@ -173,13 +139,13 @@ function courseSoFar(input: PrefillInput): string {
     if (goals.length) {
       lines.push('Mål:');
       for (const entry of goals)
-        lines.push(`- ${goalText.get(entry.goalId)}: ${GOAL_PROGRESS[entry.status as GoalProgress]}`);
+        lines.push(`- ${goalText.get(entry.goalId)}: ${GOAL_PROGRESS_DA[entry.status as GoalProgress]}`);
     }
     if (report.content.barriers.length) {
       lines.push('Barrierer:');
       for (const barrier of report.content.barriers) {
         const action = barrier.action.trim() ? ` Handling: ${barrier.action.trim()}` : '';
-        lines.push(`- ${BARRIER_KIND[barrier.kind]}: ${barrier.description.trim()}${action}`);
+        lines.push(`- ${BARRIER_KIND_DA[barrier.kind]}: ${barrier.description.trim()}${action}`);
       }
     }
     if (report.content.citizenView.trim()) {
@@ -195,7 +161,7 @@ function courseSoFar(input: PrefillInput): string {
     for (const contact of contacts) {
       const topics = contact.topics.map((topic) => CONTACT_TOPIC[topic]).join(', ');
       lines.push(
-        `- ${danishDate(contact.contactDate)}: ${CONTACT_FORM[contact.form]}, ${contact.minutes} min.` +
+        `- ${danishDate(contact.contactDate)}: ${CONTACT_FORM_DA[contact.form]}, ${contact.minutes} min.` +
           `${contact.showedUp ? '' : ' (udeblev)'}${topics ? ` – ${topics}` : ''}`,
       );
     }

@@ -1,29 +1,19 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import {
-  ApiBody,
-  ApiConsumes,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
-  ApiPayloadTooLargeResponse,
-  ApiProduces,
   ApiTags,
   ApiUnprocessableEntityResponse,
-  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
-import { CASE_FILE_MAX_BYTES, MESSAGE_ATTACHMENTS_MAX, Permission } from '@mentor/domain';
+import { MESSAGE_ATTACHMENTS_MAX, Permission } from '@mentor/domain';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, RequirePermission } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import {
-  AcceptUpload,
-  MULTIPART_FORM_DATA,
-  MULTIPART_OVERHEAD_BYTES,
-  UploadBody,
-  type UploadedFile,
-} from '../common/upload';
+import { UploadBody, type UploadedFile } from '../common/upload';
+import { FileDownloadRoute, FileUploadRoute } from '../files/file-routes';
 import {
   MarkMessagesReadDto,
   MessageAttachmentDto,
@@ -100,23 +90,11 @@ export class MessagesController {
 
   @Post(':id/message-attachments')
   @RequirePermission(Permission.MessagesWrite)
-  @AcceptUpload({
-    maxBytes: CASE_FILE_MAX_BYTES + MULTIPART_OVERHEAD_BYTES,
-    mediaTypes: [MULTIPART_FORM_DATA],
-  })
-  @ApiConsumes(MULTIPART_FORM_DATA)
-  @ApiBody({
-    description: `The file as the multipart part "file" (at most ${CASE_FILE_MAX_BYTES / (1024 * 1024)} MB; PDF, PNG, JPEG, Word, Excel, OpenDocument or plain text). Attach it by id to the next message (at most ${MESSAGE_ATTACHMENTS_MAX} per message).`,
-    schema: {
-      type: 'object',
-      properties: { file: { type: 'string', format: 'binary' } },
-      required: ['file'],
-    },
+  @FileUploadRoute({
+    description: `Attach the stored file by id to the next message (at most ${MESSAGE_ATTACHMENTS_MAX} per message).`,
   })
   @ApiCreatedResponse({ type: MessageAttachmentDto, description: 'Stored, not yet sent.' })
   @ApiNotFoundResponse({ description: NOT_VISIBLE })
-  @ApiPayloadTooLargeResponse({ description: 'Larger than the limit.' })
-  @ApiUnsupportedMediaTypeResponse({ description: 'Not an accepted type, or a name claiming another type.' })
   @ApiUnprocessableEntityResponse({
     description: 'Too many unsent attachments on this course (`message.too_many_pending_attachments`).',
   })
@@ -130,12 +108,7 @@ export class MessagesController {
 
   @Get(':id/message-attachments/:attachmentId')
   @RequirePermission(Permission.MessagesWrite)
-  @ApiProduces('application/octet-stream')
-  @ApiOkResponse({
-    description:
-      'The file with its detected type, as an attachment (pictures inline), never cached; audit-logged.',
-    schema: { type: 'string', format: 'binary' },
-  })
+  @FileDownloadRoute()
   @ApiNotFoundResponse({ description: 'No such attachment in a thread the caller takes part in.' })
   async download(
     @CurrentUser() user: AuthenticatedUser,

@@ -9,13 +9,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { addDays, CourseStatus, NotificationKind, REPORT_DUE_SOON_DAYS, Role } from '@mentor/domain';
 import type { DataSource } from 'typeorm';
 import { todayInDenmark } from '../common/clock';
+import { scheduleJob } from '../common/schedule';
 import { AppConfig } from '../config/app-config';
 import { OVERDUE_HANDOVERS_SQL } from '../handover/handover-queries';
 import { NEXT_REPORT_DUE_SQL } from '../reports/report-due';
 
 // Any fixed 64-bit number (the migrations use 7_142_015): one instance at a time runs the job.
 const REMINDER_LOCK = 7_142_016;
-// The first run waits until start-up (migrations, demo data) is long over.
 const FIRST_RUN_DELAY_MS = 60_000;
 
 /**
@@ -29,7 +29,7 @@ const FIRST_RUN_DELAY_MS = 60_000;
 @Injectable()
 export class ReportRemindersService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('ReportReminders');
-  private timers: NodeJS.Timeout[] = [];
+  private stop?: () => void;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -38,20 +38,16 @@ export class ReportRemindersService implements OnApplicationBootstrap, OnApplica
 
   onApplicationBootstrap() {
     if (!this.config.reportRemindersEnabled) return;
-    const tick = () => void this.run().catch((error: unknown) => this.logger.error(String(error)));
-    const first = setTimeout(() => {
-      tick();
-      const every = setInterval(tick, this.config.REPORT_REMINDER_INTERVAL_MINUTES * 60_000);
-      every.unref();
-      this.timers.push(every);
-    }, FIRST_RUN_DELAY_MS);
-    first.unref();
-    this.timers.push(first);
+    this.stop = scheduleJob(
+      this.logger,
+      FIRST_RUN_DELAY_MS,
+      this.config.REPORT_REMINDER_INTERVAL_MINUTES * 60_000,
+      () => this.run(),
+    );
   }
 
   onApplicationShutdown() {
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers = [];
+    this.stop?.();
   }
 
   /** One run for every municipality, in one statement; `skipped` when another instance holds the lock. */

@@ -11,11 +11,11 @@ import {
   Permission,
   type UpdateMunicipalitySettingsRequest,
 } from '@mentor/domain';
-import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CurrentUser, RequirePermission } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { MunicipalitySettingsService } from './municipality-settings.service';
+import { IsVersion } from '../common/validation';
 
 export class MunicipalitySettingsDto implements MunicipalitySettings {
   @ApiProperty() municipalityName: string;
@@ -47,7 +47,7 @@ export class UpdateMunicipalitySettingsDto implements UpdateMunicipalitySettings
   @IsBoolean()
   requireCertificationForAssignment?: boolean;
 
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsVersion() version: number;
 }
 
 @ApiTags('municipality')

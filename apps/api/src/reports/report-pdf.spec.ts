@@ -1,27 +1,5 @@
 import { BarrierKind, GoalProgress, Recommendation, ReportSection, type ReportVersion } from '@mentor/domain';
-import { danishDate, pdfSafeText, renderReportPdf } from './report-pdf';
-
-describe('pdfSafeText', () => {
-  it('keeps Danish and Western European text as it is', () => {
-    expect(pdfSafeText('Æblegrød på Ørestad – “godt” • 50 €')).toBe('Æblegrød på Ørestad – “godt” • 50 €');
-  });
-
-  it('takes accents off letters the standard fonts lack, and marks the rest', () => {
-    expect(pdfSafeText('Łukasz Ğündüz Čapek')).toBe('?ukasz Gündüz Capek');
-    expect(pdfSafeText('Glad 😀 中')).toBe('Glad ? ?');
-  });
-
-  it('keeps line breaks and turns tabs into spaces, dropping other control characters', () => {
-    expect(pdfSafeText('a\nb\tc\u0007d')).toBe('a\nb c?d');
-  });
-});
-
-describe('danishDate', () => {
-  it('writes day.month.year', () => {
-    expect(danishDate('2026-03-09')).toBe('09.03.2026');
-    expect(danishDate(null)).toBe('–');
-  });
-});
+import { renderReportPdf } from './report-pdf';
 
 describe('renderReportPdf', () => {
   const version = (number: number, decision: 'returned' | 'accepted'): ReportVersion => ({

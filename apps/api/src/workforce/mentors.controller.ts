@@ -22,8 +22,6 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Permission, SuggestionStatus } from '@mentor/domain';
-import { Type } from 'class-transformer';
-import { IsInt, Min } from 'class-validator';
 import { CurrentUser, RequirePermission } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import {
@@ -50,13 +48,14 @@ import {
 } from './dto/mentor.dto';
 import { MentorsService } from './mentors.service';
 import { CERTIFICATION, RecordsService, SUPERVISION, TRAINING, UPSKILLING } from './records.service';
+import { IsVersion } from '../common/validation';
 
 const MENTOR_NOT_VISIBLE = "No such mentor, or not one of the caller's organisation.";
 const RECORD_NOT_VISIBLE = "No such record, or not of a mentor of the caller's organisation.";
 const STALE = 'Changed by someone else since it was read.';
 
 export class DeleteRecordQueryDto {
-  @ApiProperty({ description: 'The version read.' }) @Type(() => Number) @IsInt() @Min(1) version: number;
+  @ApiProperty({ description: 'The version read.' }) @IsVersion() version: number;
 }
 
 /**

@@ -450,21 +450,33 @@ export class MentorsService {
     status: SuggestionStatus = SuggestionStatus.Pending,
   ): Promise<ProfileSuggestionView[]> {
     assertOrganisationInScope(caller, organisationId);
-    const rows = await this.db.query<(ProfileSuggestionView & { createdAt: Date; decidedAt: Date | null })[]>(
+    // A row for the organisation even without suggestions, so another municipality's answers 404.
+    const rows = await this.db.query<
+      (Omit<ProfileSuggestionView, 'id'> & { id: string | null; createdAt: Date; decidedAt: Date | null })[]
+    >(
       `SELECT ps.id, ps.mentor_id AS "mentorId", u.name AS "mentorName", ps.changes, ps.status, ps.note,
               ps.created_at AS "createdAt", ps.decided_at AS "decidedAt", d.name AS "decidedByName"
-         FROM profile_suggestion ps
-         JOIN app_user u ON u.id = ps.mentor_id
+         FROM organisation o
+         LEFT JOIN (profile_suggestion ps JOIN app_user u ON u.id = ps.mentor_id)
+           ON ps.municipality_id = o.municipality_id AND u.organisation_id = o.id AND ps.status = $3
          LEFT JOIN app_user d ON d.id = ps.decided_by
-        WHERE ps.municipality_id = $1 AND u.organisation_id = $2 AND ps.status = $3
+        WHERE o.id = $2 AND o.municipality_id = $1
         ORDER BY ps.created_at DESC`,
       [caller.municipalityId, organisationId, status],
     );
-    return rows.map((r) => ({
-      ...r,
-      createdAt: new Date(r.createdAt).toISOString(),
-      decidedAt: r.decidedAt ? new Date(r.decidedAt).toISOString() : null,
-    }));
+    if (rows.length === 0) throw new NotFoundProblem('organisation');
+    return rows.flatMap(({ id, ...r }) =>
+      id === null
+        ? []
+        : [
+            {
+              ...r,
+              id,
+              createdAt: new Date(r.createdAt).toISOString(),
+              decidedAt: r.decidedAt ? new Date(r.decidedAt).toISOString() : null,
+            },
+          ],
+    );
   }
 
   /**

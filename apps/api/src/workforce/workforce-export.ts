@@ -1,5 +1,6 @@
 import { CertificationStatus, MentorType, WorkforceAlert, type WorkforceRow } from '@mentor/domain';
 import writeXlsxFile from 'write-excel-file/node';
+import { type CsvCell, csvFile, defuseFormula } from '../common/csv';
 import type { WorkforceTable } from './workforce.service';
 
 /**
@@ -27,11 +28,9 @@ const ALERT_DA: Record<WorkforceAlert, string> = {
   [WorkforceAlert.NoSupervision]: 'Ingen supervision i 3 mdr.',
 };
 
-type Cell = string | number | null;
-
 interface Column {
   header: string;
-  value(row: WorkforceRow): Cell;
+  value(row: WorkforceRow): CsvCell;
   /** Dates as dates in XLSX. */
   date?: boolean;
 }
@@ -57,25 +56,12 @@ export const EXPORT_COLUMNS: Column[] = [
   { header: 'Advarsler', value: (r) => r.alerts.map((a) => ALERT_DA[a]).join(', ') },
 ];
 
-/** A text cell a spreadsheet would run as a formula gets a leading apostrophe (CSV injection). */
-function safeText(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-function csvField(value: Cell): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  const text = safeText(value);
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** CSV as Danish Excel opens it: UTF-8 with a byte order mark, `;` between fields, CRLF lines. */
+/** CSV as Danish Excel opens it (see csvFile). */
 export function workforceCsv(table: WorkforceTable): Buffer {
-  const lines = [
-    EXPORT_COLUMNS.map((c) => csvField(c.header)).join(';'),
-    ...table.rows.map((row) => EXPORT_COLUMNS.map((c) => csvField(c.value(row))).join(';')),
-  ];
-  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+  return csvFile([
+    EXPORT_COLUMNS.map((c) => c.header),
+    ...table.rows.map((row) => EXPORT_COLUMNS.map((c) => c.value(row))),
+  ]);
 }
 
 /** One sheet, "Belastning", with a bold header row, numbers as numbers and dates as dates. */
@@ -88,7 +74,7 @@ export async function workforceXlsx(table: WorkforceTable): Promise<Buffer> {
       if (c.date && typeof value === 'string')
         return { value: new Date(`${value}T00:00:00Z`), type: Date, format: 'yyyy-mm-dd' };
       if (typeof value === 'number') return { value, type: Number };
-      return { value: safeText(value), type: String };
+      return { value: defuseFormula(value), type: String };
     }),
   );
   return writeXlsxFile([header, ...rows], {

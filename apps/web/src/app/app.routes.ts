@@ -68,6 +68,18 @@ export const routes: Routes = [
         loadChildren: () => import('./features/workforce/workforce.routes').then((m) => m.routes),
       },
       {
+        path: 'indicators',
+        title: 'indicators.title',
+        canActivate: [permissionGuard],
+        data: { [PERMISSION_DATA_KEY]: Permission.IndicatorsRead },
+        loadComponent: () =>
+          import('./features/indicators/pages/indicators.page').then((m) => m.IndicatorsPage),
+      },
+      {
+        path: 'surveys',
+        loadChildren: () => import('./features/surveys/surveys.routes').then((m) => m.routes),
+      },
+      {
         path: 'my-profile',
         title: 'workforce.myProfile.title',
         canActivate: [permissionGuard],

@@ -27,6 +27,22 @@ describe('permission map', () => {
     expect(ROLES.filter((r) => hasPermission(r, Permission.ProfileOwn))).toEqual([Role.Mentor]);
   });
 
+  it('shows the indicators to team leaders and administrators, and lets staff answer and keep the surveys', () => {
+    expect(ROLES.filter((r) => hasPermission(r, Permission.IndicatorsRead))).toEqual([
+      Role.TeamLeader,
+      Role.Admin,
+    ]);
+    expect(ROLES.filter((r) => hasPermission(r, Permission.SurveysManage))).toEqual([
+      Role.TeamLeader,
+      Role.Admin,
+    ]);
+    expect(ROLES.filter((r) => hasPermission(r, Permission.SurveysAnswer))).toEqual([
+      Role.Mentor,
+      Role.Caseworker,
+      Role.TeamLeader,
+    ]);
+  });
+
   it('names only known permissions', () => {
     const known = new Set(Object.values(Permission));
     for (const role of ROLES) for (const p of ROLE_PERMISSIONS[role]) expect(known.has(p)).toBe(true);

@@ -51,6 +51,12 @@ export enum Permission {
   MessagesWrite = 'messages:write',
   /** Produce a citizen's access log (who-type, when and why their data was used). */
   AccessLogRead = 'access-log:read',
+  /** The study's indicators: one's own organisation (team leader) or the municipality (admin). No citizen data. */
+  IndicatorsRead = 'indicators:read',
+  /** Answer one's own questionnaire (mentor, recruiter) or enter a citizen interview's answers. */
+  SurveysAnswer = 'surveys:answer',
+  /** List, import and export questionnaire responses: one's own organisation (team leader) or the municipality (admin). */
+  SurveysManage = 'surveys:manage',
 }
 
 /** The shared role-to-permission table used by the API guard and by the web app's navigation. */
@@ -65,6 +71,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.HandoverAcknowledge,
     Permission.SharedRead,
     Permission.MessagesWrite,
+    Permission.SurveysAnswer,
   ],
   [Role.Caseworker]: [
     Permission.SessionOwn,
@@ -80,6 +87,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.CaseShare,
     Permission.MessagesWrite,
     Permission.AccessLogRead,
+    Permission.SurveysAnswer,
   ],
   [Role.TeamLeader]: [
     Permission.SessionOwn,
@@ -92,6 +100,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.WorkforceRead,
     Permission.WorkforceManage,
     Permission.MessagesWrite,
+    Permission.IndicatorsRead,
+    Permission.SurveysAnswer,
+    Permission.SurveysManage,
   ],
   // Administrators manage users, organisations and settings; they do not see citizens.
   [Role.Admin]: [
@@ -101,6 +112,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.ReportsQuality,
     Permission.MunicipalityManage,
     Permission.WorkforceRead,
+    Permission.IndicatorsRead,
+    Permission.SurveysManage,
   ],
 };
 

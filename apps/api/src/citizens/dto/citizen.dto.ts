@@ -11,23 +11,21 @@ import {
   TargetGroup,
   type UpdateCitizenRequest,
 } from '@mentor/domain';
-import { Type } from 'class-transformer';
 import {
   IsEmail,
   IsEnum,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   Matches,
   MaxLength,
-  Min,
   Validate,
   ValidatorConstraint,
   type ValidatorConstraintInterface,
 } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
+import { IsVersion } from '../../common/validation';
 
 @ValidatorConstraint({ name: 'isCpr' })
 class IsCprConstraint implements ValidatorConstraintInterface {
@@ -83,9 +81,7 @@ export class UpdateCitizenDto implements UpdateCitizenRequest {
   @IsEnum(TargetGroup)
   targetGroup?: TargetGroup;
   @ApiProperty({ description: 'The version read; a stale one is answered with 409.' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version: number;
 }
 

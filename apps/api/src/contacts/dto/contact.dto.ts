@@ -12,7 +12,6 @@ import {
   type Page,
   type UpdateContactRequest,
 } from '@mentor/domain';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -30,6 +29,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
 import { WeekBudgetDto } from '../../courses/dto/course.dto';
+import { IsVersion } from '../../common/validation';
 
 export class ContactDto implements ContactRequest {
   @ApiProperty({ format: 'date', description: 'Inside the course period and not in the future.' })
@@ -79,11 +79,11 @@ export class ContactDto implements ContactRequest {
 }
 
 export class UpdateContactDto extends ContactDto implements UpdateContactRequest {
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsVersion() version: number;
 }
 
 export class DeleteContactQueryDto {
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsVersion() version: number;
 }
 
 export class ContactViewDto implements ContactView {

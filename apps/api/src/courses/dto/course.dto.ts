@@ -16,10 +16,10 @@ import {
   sortValues,
   type WeekBudget,
 } from '@mentor/domain';
-import { Type } from 'class-transformer';
-import { IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
 import { GrantDetailDto } from '../../grants/dto/grant.dto';
+import { IsVersion } from '../../common/validation';
 
 export class CourseListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
@@ -62,7 +62,7 @@ export class ChangeCourseDto implements ChangeCourseRequest {
   @IsEnum(CourseEndReason)
   endReason?: CourseEndReason;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() mentorId?: string;
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsVersion() version: number;
 }
 
 export class WeekBudgetDto implements WeekBudget {

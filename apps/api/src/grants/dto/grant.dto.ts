@@ -6,14 +6,12 @@ import {
   GRANT_MINUTES_PER_WEEK_MAX,
   MentorType,
 } from '@mentor/domain';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsEnum,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -22,8 +20,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-
-const DATE = { strict: true } as const;
+import { IsCalendarDate, IsVersion } from '../../common/validation';
 
 export class CreateGrantDto implements CreateGrantRequest {
   @ApiProperty({ format: 'uuid' }) @IsUUID() citizenId: string;
@@ -47,9 +44,9 @@ export class CreateGrantDto implements CreateGrantRequest {
   @Min(1)
   @Max(GRANT_MINUTES_PER_WEEK_MAX)
   minutesPerWeek: number;
-  @ApiProperty({ format: 'date' }) @IsISO8601(DATE) startsOn: string;
+  @ApiProperty({ format: 'date' }) @IsCalendarDate() startsOn: string;
   @ApiProperty({ format: 'date', description: 'At most six months after startsOn (LAB §167).' })
-  @IsISO8601(DATE)
+  @IsCalendarDate()
   endsOn: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID() deliveringOrganisationId: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 26, default: 4 })
@@ -68,8 +65,8 @@ export class ChangeGrantMinutesDto implements ChangeGrantMinutesRequest {
   @Min(1)
   @Max(GRANT_MINUTES_PER_WEEK_MAX)
   minutesPerWeek: number;
-  @ApiProperty({ format: 'date' }) @IsISO8601(DATE) effectiveFrom: string;
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) version: number;
+  @ApiProperty({ format: 'date' }) @IsCalendarDate() effectiveFrom: string;
+  @ApiProperty() @IsVersion() version: number;
 }
 
 class GrantGoalDto {

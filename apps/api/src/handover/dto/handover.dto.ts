@@ -24,13 +24,12 @@ import {
   IsArray,
   IsDefined,
   IsEnum,
-  IsInt,
   IsString,
   MaxLength,
-  Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsVersion } from '../../common/validation';
 
 const Text = (max: number) => applyDecorators(IsString(), MaxLength(max));
 
@@ -123,17 +122,13 @@ export class SaveHandoverDto implements SaveHandoverRequest {
   content: HandoverContentDto;
 
   @ApiProperty({ minimum: 0, description: 'The version read; 0 for a packet not yet saved.' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @IsVersion(0)
   version: number;
 }
 
 export class HandoverActionDto implements HandoverActionRequest {
   @ApiProperty({ minimum: 1 })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsVersion()
   version: number;
 }
 

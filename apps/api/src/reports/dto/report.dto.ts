@@ -49,6 +49,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsVersion } from '../../common/validation';
 
 /** A calendar date, `YYYY-MM-DD`. */
 const IsDate = () =>
@@ -61,13 +62,6 @@ const IsDate = () =>
 const Nullable = () => ValidateIf((_object, value) => value !== null);
 
 const Text = (max: number) => applyDecorators(IsString(), MaxLength(max));
-
-const VERSION = () =>
-  applyDecorators(
-    Type(() => Number),
-    IsInt(),
-    Min(1),
-  );
 
 export class ReportGoalEntryDto implements ReportGoalEntry {
   @ApiProperty({ description: 'A goal of the grant (GrantDetail.goals[].id).' })
@@ -180,11 +174,11 @@ export class SaveReportDto implements SaveReportRequest {
 
   @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsDate() periodTo?: string;
 
-  @ApiProperty() @VERSION() version: number;
+  @ApiProperty() @IsVersion() version: number;
 }
 
 export class SubmitReportDto implements SubmitReportRequest {
-  @ApiProperty() @VERSION() version: number;
+  @ApiProperty() @IsVersion() version: number;
 
   @ApiPropertyOptional({
     maxLength: REPORT_TEXT_MAX,
@@ -203,7 +197,7 @@ export class ReportCommentDto implements ReportComment {
 }
 
 export class ReturnReportDto implements ReturnReportRequest {
-  @ApiProperty() @VERSION() version: number;
+  @ApiProperty() @IsVersion() version: number;
 
   @ApiProperty({ type: [ReportCommentDto], minItems: 1, maxItems: REPORT_MAX_ITEMS })
   @IsArray()
@@ -215,7 +209,7 @@ export class ReturnReportDto implements ReturnReportRequest {
 }
 
 export class AcceptReportDto implements AcceptReportRequest {
-  @ApiProperty() @VERSION() version: number;
+  @ApiProperty() @IsVersion() version: number;
 }
 
 export class ReportQualityQueryDto {

@@ -73,6 +73,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsVersion } from '../../common/validation';
 
 const DATE = { strict: true } as const;
 const NULLABLE_DATE = { type: String, format: 'date', nullable: true } as const;
@@ -197,9 +198,7 @@ export class UpdateMentorProfileDto extends ProfileFieldsDto implements UpdateMe
   @MaxLength(200)
   name?: string;
   @ApiProperty({ description: 'The version read; 0 for a mentor without a saved profile.' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @IsVersion(0)
   version: number;
 }
 
@@ -283,7 +282,7 @@ export class CreateTrainingDto implements CreateTrainingRequest {
 }
 
 export class UpdateTrainingDto extends CreateTrainingDto implements UpdateTrainingRequest {
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsVersion() version: number;
 }
 
 export class TrainingRecordDto implements TrainingRecord {
@@ -319,7 +318,7 @@ export class CreateCertificationDto implements CreateCertificationRequest {
 }
 
 export class UpdateCertificationDto extends CreateCertificationDto implements UpdateCertificationRequest {
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsVersion() version: number;
 }
 
 export class CertificationRecordDto implements CertificationRecord {
@@ -351,7 +350,7 @@ export class UpdateUpskillingOfferDto
   extends CreateUpskillingOfferDto
   implements UpdateUpskillingOfferRequest
 {
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsVersion() version: number;
 }
 
 export class UpskillingOfferDto implements UpskillingOffer {
@@ -378,7 +377,7 @@ export class CreateSupervisionDto implements CreateSupervisionRequest {
 }
 
 export class UpdateSupervisionDto extends CreateSupervisionDto implements UpdateSupervisionRequest {
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsVersion() version: number;
 }
 
 export class SupervisionRecordDto implements SupervisionRecord {

@@ -68,6 +68,32 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission: Permission.ReportsQuality,
   },
   {
+    testId: 'nav-indicators',
+    labelKey: 'indicators.nav',
+    icon: 'bar_chart',
+    path: '/indicators',
+    exact: false,
+    permission: Permission.IndicatorsRead,
+  },
+  {
+    testId: 'nav-surveys',
+    labelKey: 'surveys.nav',
+    icon: 'quiz',
+    path: '/surveys',
+    exact: false,
+    permission: Permission.SurveysAnswer,
+  },
+  {
+    // An administrator answers no questionnaire but imports responses on the same page.
+    testId: 'nav-surveys-manage',
+    labelKey: 'surveys.nav',
+    icon: 'quiz',
+    path: '/surveys',
+    exact: false,
+    permission: Permission.SurveysManage,
+    unlessPermission: Permission.SurveysAnswer,
+  },
+  {
     testId: 'nav-organisations',
     labelKey: 'nav.organisations',
     icon: 'apartment',

@@ -25,38 +25,44 @@ describe('Shell navigation', () => {
   const navTestIds = (root: HTMLElement) =>
     Array.from(root.querySelectorAll('[data-testid^="nav-"]')).map((el) => el.getAttribute('data-testid'));
 
-  it('shows a mentor Home, their citizens and their own profile', async () => {
+  it('shows a mentor Home, their citizens, their own profile and their questionnaire', async () => {
     expect(navTestIds(await renderAs(Role.Mentor))).toEqual([
       'nav-home',
       'nav-my-citizens',
       'nav-my-profile',
+      'nav-surveys',
     ]);
   });
 
-  it('shows a caseworker Home, the caseload and Organisations', async () => {
+  it('shows a caseworker Home, the caseload, the questionnaires and Organisations', async () => {
     expect(navTestIds(await renderAs(Role.Caseworker))).toEqual([
       'nav-home',
       'nav-caseload',
+      'nav-surveys',
       'nav-organisations',
     ]);
   });
 
-  it("shows a team leader the organisation's courses, mentors, report quality, Organisations and Users", async () => {
+  it("shows a team leader the organisation's courses, mentors, report quality, indicators, questionnaires, Organisations and Users", async () => {
     expect(navTestIds(await renderAs(Role.TeamLeader))).toEqual([
       'nav-home',
       'nav-courses',
       'nav-workforce',
       'nav-report-quality',
+      'nav-indicators',
+      'nav-surveys',
       'nav-organisations',
       'nav-users',
     ]);
   });
 
-  it('shows an administrator the mentors, report quality and settings but no citizen pages', async () => {
+  it('shows an administrator the mentors, report quality, indicators, the survey import and settings but no citizen pages', async () => {
     expect(navTestIds(await renderAs(Role.Admin))).toEqual([
       'nav-home',
       'nav-workforce',
       'nav-report-quality',
+      'nav-indicators',
+      'nav-surveys-manage',
       'nav-organisations',
       'nav-users',
       'nav-settings',
