@@ -3,7 +3,6 @@ import {
   Controller,
   Get,
   Header,
-  HttpCode,
   Injectable,
   Param,
   type PipeTransform,
@@ -12,28 +11,17 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import {
-  ApiBody,
-  ApiConsumes,
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiParam,
-  ApiPayloadTooLargeResponse,
   ApiProduces,
   ApiTags,
-  ApiUnprocessableEntityResponse,
-  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
-import { IMPORT_BODY_LIMIT_BYTES, Permission, SURVEY_KINDS, type SurveyKind } from '@mentor/domain';
+import { Permission, SURVEY_KINDS, type SurveyKind } from '@mentor/domain';
 import { CurrentUser, RequirePermission } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import {
-  AcceptUpload,
-  UploadBody,
-  type UploadedFile,
-  UPLOAD_MEDIA_TYPES,
-  XLSX_MEDIA_TYPE,
-} from '../common/upload';
+import { UploadBody, type UploadedFile, XLSX_MEDIA_TYPE } from '../common/upload';
 import { NotFoundProblem } from '../common/versioned-update';
 import {
   SurveyImportQueryDto,
@@ -44,6 +32,7 @@ import {
   SurveyResponseViewDto,
 } from './dto/survey.dto';
 import { SURVEY_KIND_NAMES_DA, surveyTemplateCsv, surveyTemplateXlsx } from './survey-import-file';
+import { ImportUploadRoute } from '../common/import-route';
 import { SurveysService } from './surveys.service';
 
 /** `:kind` is one of the questionnaires; anything else is a route that does not exist (404). */
@@ -96,26 +85,16 @@ export class SurveysController {
   }
 
   @Post(':kind/import')
-  @HttpCode(200)
   @RequirePermission(Permission.SurveysManage)
-  @AcceptUpload({ maxBytes: IMPORT_BODY_LIMIT_BYTES, mediaTypes: UPLOAD_MEDIA_TYPES })
   @KIND
-  @ApiConsumes(...UPLOAD_MEDIA_TYPES)
-  @ApiBody({
-    description: `A CSV file or an XLSX workbook (sheet "svar", else the first), as the body or as the multipart part "file"; at most ${IMPORT_BODY_LIMIT_BYTES / (1024 * 1024)} MB. Columns: docs/survey-import-format.md.`,
-    schema: { type: 'string', format: 'binary' },
-  })
-  @ApiOkResponse({
-    type: SurveyImportResultDto,
-    description: 'A dry run: every error by row and column. Otherwise: every response saved.',
-  })
-  @ApiNotFoundResponse({ description: NOT_VISIBLE })
-  @ApiPayloadTooLargeResponse({ description: 'Over the upload limit, or too many rows.' })
-  @ApiUnsupportedMediaTypeResponse({ description: 'Not a CSV or XLSX upload.' })
-  @ApiUnprocessableEntityResponse({
-    description:
+  @ImportUploadRoute({
+    body: 'A CSV file or an XLSX workbook (sheet "svar", else the first); columns: docs/survey-import-format.md',
+    result: SurveyImportResultDto,
+    ok: 'A dry run: every error by row and column. Otherwise: every response saved.',
+    unprocessable:
       'Nothing saved: the file has errors (`import.invalid`, listed in `rows`), or cannot be read.',
   })
+  @ApiNotFoundResponse({ description: NOT_VISIBLE })
   import(
     @CurrentUser() user: AuthenticatedUser,
     @Param('kind', SurveyKindPipe) kind: SurveyKind,

@@ -3,7 +3,6 @@ import {
   Controller,
   Get,
   Header,
-  HttpCode,
   Param,
   ParseUUIDPipe,
   Post,
@@ -11,27 +10,11 @@ import {
   Query,
   StreamableFile,
 } from '@nestjs/common';
-import {
-  ApiBody,
-  ApiConsumes,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiPayloadTooLargeResponse,
-  ApiProduces,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-  ApiUnsupportedMediaTypeResponse,
-} from '@nestjs/swagger';
-import { IMPORT_BODY_LIMIT_BYTES, Permission } from '@mentor/domain';
+import { ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Permission } from '@mentor/domain';
 import { CurrentUser, RequirePermission } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import {
-  AcceptUpload,
-  UploadBody,
-  type UploadedFile,
-  UPLOAD_MEDIA_TYPES,
-  XLSX_MEDIA_TYPE,
-} from '../common/upload';
+import { UploadBody, type UploadedFile, XLSX_MEDIA_TYPE } from '../common/upload';
 import {
   ProfileSuggestionDto,
   RecruitmentRequirementsDto,
@@ -46,7 +29,7 @@ import {
   WorkforceViewDto,
 } from './dto/workforce.dto';
 import { MentorsService } from './mentors.service';
-import { WORKFORCE_IMPORT_UPLOAD } from './upload';
+import { ImportUploadRoute } from '../common/import-route';
 import { exportFilename, workforceCsv, workforceXlsx } from './workforce-export';
 import { WorkforceImportService } from './workforce-import.service';
 import { WorkforceService } from './workforce.service';
@@ -128,25 +111,15 @@ export class WorkforceController {
   }
 
   @Post(':id/workforce/import')
-  @HttpCode(200)
   @RequirePermission(Permission.WorkforceManage)
-  @AcceptUpload(WORKFORCE_IMPORT_UPLOAD)
-  @ApiConsumes(...UPLOAD_MEDIA_TYPES)
-  @ApiBody({
-    description: `A CSV file (with ?kind=) or an XLSX workbook (a sheet per kind), as the body or as the multipart part "file"; at most ${IMPORT_BODY_LIMIT_BYTES / (1024 * 1024)} MB. Columns: docs/import-format.md.`,
-    schema: { type: 'string', format: 'binary' },
-  })
-  @ApiOkResponse({
-    type: ImportResultDto,
-    description: 'A dry run: every error by row and column, and what would change. Otherwise: saved.',
-  })
-  @ApiNotFoundResponse({ description: NOT_VISIBLE })
-  @ApiPayloadTooLargeResponse({ description: 'Over the upload limit, or too many rows.' })
-  @ApiUnsupportedMediaTypeResponse({ description: 'Not a CSV or XLSX upload.' })
-  @ApiUnprocessableEntityResponse({
-    description:
+  @ImportUploadRoute({
+    body: 'A CSV file (with ?kind=) or an XLSX workbook (a sheet per kind); columns: docs/import-format.md',
+    result: ImportResultDto,
+    ok: 'A dry run: every error by row and column, and what would change. Otherwise: saved.',
+    unprocessable:
       'Not saved: the file has errors (`import.invalid`, each as a field error and in `rows`), or cannot be read.',
   })
+  @ApiNotFoundResponse({ description: NOT_VISIBLE })
   import(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', ParseUUIDPipe) id: string,
