@@ -199,6 +199,10 @@ test.describe('the mentor workforce', () => {
 
     // --- The load view shows them. ---
     await page.getByTestId('mentor-back').click();
+    // Type once the load view has rendered its list: before that, the form's first value write
+    // can clear what was typed.
+    await expect(page).toHaveURL(/\/workforce$/);
+    await expect(page.getByTestId('workforce-row').first()).toBeVisible();
     await page.getByTestId('workforce-search').fill(mentor.name);
     await expect(page).toHaveURL(/\/workforce\?search=/);
     const row = page.getByTestId('workforce-row');
