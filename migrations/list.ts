@@ -11,6 +11,10 @@ import { CaseSharing1795890000000 } from './1795890000000-CaseSharing';
 import { MessagesAndAccessLog1795890100000 } from './1795890100000-MessagesAndAccessLog';
 import { Surveys1795891000000 } from './1795891000000-Surveys';
 import { ContactIndicatorStats1795891100000 } from './1795891100000-ContactIndicatorStats';
+import { TenantKeys1795902400000 } from './1795902400000-TenantKeys';
+import { RowLevelSecurity1795902500000 } from './1795902500000-RowLevelSecurity';
+import { AuditPartitions1795902600000 } from './1795902600000-AuditPartitions';
+import { RetentionIndexes1795903648337 } from './1795903648337-RetentionIndexes';
 
 /** Every migration in order; listed explicitly so the bundle and Jest find the same set. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -26,4 +30,8 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   MessagesAndAccessLog1795890100000,
   Surveys1795891000000,
   ContactIndicatorStats1795891100000,
+  TenantKeys1795902400000,
+  RowLevelSecurity1795902500000,
+  AuditPartitions1795902600000,
+  RetentionIndexes1795903648337,
 ];

@@ -8,7 +8,6 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Logger as PinoLogger } from 'pino';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
-import { runMigrations } from '@mentor/migrations';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { securityHeaders } from './common/security-headers';
@@ -17,6 +16,8 @@ import { ProblemFilter, sendClientError, sendProblem } from './common/problem.fi
 import { createValidationPipe, ObjectBodyPipe, SafeInputPipe } from './common/validation';
 import { setupOpenApi } from './common/openapi';
 import { registerUploadParsers } from './common/upload';
+import { assertRestrictedLogin, prepareDatabase } from './database/app-role';
+import { runInTenantScope } from './database/tenant-context';
 
 const frameworkLogger = new Logger('Fastify');
 
@@ -71,8 +72,11 @@ export async function createApp({
     // Requests Node's HTTP parser refuses (headers or URL over 16 KB...) likewise.
     clientErrorHandler: sendClientError,
   });
+  // Migrations run as DATABASE_URL's role, the tables' owner; requests run as a login row-level
+  // security holds (see database/app-role.ts).
+  const requestDatabaseUrl = await prepareDatabase(config, databaseUrl);
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.register(config, databaseUrl, queryLogger),
+    AppModule.register(config, requestDatabaseUrl, queryLogger),
     adapter,
     {
       logger: new PinoNestLogger(logger),
@@ -93,7 +97,8 @@ export async function createApp({
   });
   fastify.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
     void reply.headers(headers).header('X-Request-Id', request.id);
-    done();
+    // The access guard narrows this scope to the user's municipality (database/tenant-context.ts).
+    runInTenantScope(done);
   });
   // The route pattern, never the raw URL: paths and queries may carry personal data.
   fastify.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
@@ -134,6 +139,6 @@ export async function createApp({
   setupOpenApi(app);
 
   await app.init();
-  await runMigrations(app.get(DataSource));
+  await assertRestrictedLogin(app.get(DataSource));
   return app;
 }

@@ -5,6 +5,7 @@ import { AccessLogModule } from './access-log/access-log.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CaseSharingModule } from './case-sharing/case-sharing.module';
+import { CitizenExportModule } from './citizen-export/citizen-export.module';
 import { CitizensModule } from './citizens/citizens.module';
 import { CoursesModule } from './courses/courses.module';
 import { GrantsModule } from './grants/grants.module';
@@ -19,6 +20,7 @@ import { MessagesModule } from './messages/messages.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ReportsModule } from './reports/reports.module';
+import { RetentionModule } from './retention/retention.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { UsersModule } from './users/users.module';
 import { WorkforceModule } from './workforce/workforce.module';
@@ -45,8 +47,10 @@ export class AppModule {
         CaseSharingModule,
         MessagesModule,
         AccessLogModule,
+        CitizenExportModule,
         SurveysModule,
         IndicatorsModule,
+        RetentionModule,
         HealthModule,
         DemoModule,
       ],

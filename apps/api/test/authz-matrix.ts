@@ -321,12 +321,36 @@ export const ROUTES: Record<string, RouteCase> = {
       token: c.fresh ? await c.t.login(c.home.users[c.persona.user].username) : c.token,
     }),
   },
+  // Sign-in with OpenID Connect (public; oidc.integration-spec runs the flow against a real provider).
+  'GET /api/auth/oidc/providers': {
+    self: true,
+    expect: ALL_SELF,
+    request: () => ({ path: '/api/auth/oidc/providers' }),
+  },
+  // The matrix's app configures no provider: start and callback answer 404 for anyone alike.
+  'GET /api/auth/oidc/:provider/start': {
+    self: true,
+    expect: who('N', 'N', 'N', 'N', 'N', 'N'),
+    request: () => ({ path: '/api/auth/oidc/kk/start' }),
+  },
+  'GET /api/auth/oidc/:provider/callback': {
+    self: true,
+    expect: who('N', 'N', 'N', 'N', 'N', 'N'),
+    request: () => ({ path: '/api/auth/oidc/kk/callback?code=x&state=y' }),
+  },
   'GET /api/health': { self: true, expect: ALL_SELF, request: () => ({ path: '/api/health' }) },
   'GET /api/me': { self: true, expect: ALL_SELF, request: () => ({ path: '/api/me' }) },
   'GET /api/users': {
     expect: who('RRRR', 'RRRR', '222N', '222N', 'RRRR', 'RRRR'),
     request: () => ({ path: '/api/users?limit=1' }),
     listed: async (c) => (await c.allItems('/api/users')).some((u) => u.id === c.userId),
+  },
+  'PUT /api/users/:id/active': {
+    // The administrator disables any user of the municipality (here the course's mentor).
+    expect: who('RRRR', 'RRRR', 'RRRR', '222N', 'RRRR', 'RRRR'),
+    // Disabling ends the user's sessions: a new mentor in the same position.
+    changes: true,
+    request: async (c) => ({ path: `/api/users/${await c.mentor()}/active`, json: { active: false } }),
   },
 
   // ---------- Notifications ----------
@@ -417,6 +441,15 @@ export const ROUTES: Record<string, RouteCase> = {
   'GET /api/citizens/:id/access-log.pdf': {
     expect: CASEWORKER,
     request: (c) => ({ path: `/api/citizens/${c.shared.citizenId}/access-log.pdf` }),
+  },
+  // The right-of-access export: the citizen's caseworker, and the municipality's administrator.
+  'GET /api/citizens/:id/export.json': {
+    expect: who('RRRR', '2NNN', 'RRRR', '222N', 'RRRR', 'RRRR'),
+    request: (c) => ({ path: `/api/citizens/${c.shared.citizenId}/export.json` }),
+  },
+  'GET /api/citizens/:id/export.pdf': {
+    expect: who('RRRR', '2NNN', 'RRRR', '222N', 'RRRR', 'RRRR'),
+    request: (c) => ({ path: `/api/citizens/${c.shared.citizenId}/export.pdf` }),
   },
 
   // ---------- Case items and shares ----------

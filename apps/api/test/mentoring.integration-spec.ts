@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { addDays, isoWeekStart } from '@mentor/domain';
 import { todayInDenmark } from '../src/common/clock';
 import { handOver } from './handover-helpers';
@@ -471,8 +472,18 @@ describe('citizens, grants, courses and contacts', () => {
   });
 
   it('keeps the audit trail append-only', async () => {
-    await expect(t.db.query(`UPDATE audit_event SET action = 'x'`)).rejects.toThrow(/append-only/);
-    await expect(t.db.query(`DELETE FROM audit_event`)).rejects.toThrow(/append-only/);
+    // The API's login has no right to change or delete audit records ...
+    await expect(t.db.query(`UPDATE audit_event SET action = 'x'`)).rejects.toThrow(/permission denied/);
+    await expect(t.db.query(`DELETE FROM audit_event`)).rejects.toThrow(/permission denied/);
+    // ... and a trigger refuses even the tables' owner.
+    const owner = new Client({ connectionString: t.databaseUrl });
+    await owner.connect();
+    try {
+      await expect(owner.query(`UPDATE audit_event SET action = 'x'`)).rejects.toThrow(/append-only/);
+      await expect(owner.query(`DELETE FROM audit_event`)).rejects.toThrow(/append-only/);
+    } finally {
+      await owner.end();
+    }
     const [reads] = await t.db.query(
       `SELECT count(*)::int AS n FROM audit_event WHERE action = 'course.read' AND $1 = ANY(citizen_ids)`,
       [citizenId],

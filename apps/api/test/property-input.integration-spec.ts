@@ -1213,6 +1213,11 @@ const ENTRIES: Record<string, Entry> = {
       note: 'Fiktiv.',
     }),
   },
+  'PUT /api/users/:id/active': {
+    as: ADMIN,
+    path: (f) => `/api/users/${f.ids[M2]}/active`,
+    body: () => ({ active: true }),
+  },
   'PUT /api/workforce/mentors/:id/password': {
     as: TL,
     path: (f) => `/api/workforce/mentors/${f.ids[M2]}/password`,

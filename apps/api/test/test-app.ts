@@ -20,6 +20,8 @@ export interface TestApp {
   /** SQL statements sent since the last reset. */
   queries: QueryCounter;
   baseUrl: string;
+  /** The database it runs on (give it to another startTestApp as `databaseUrl` for a second instance). */
+  databaseUrl: string;
   db: DataSource;
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<TestResponse<T>>;
   /** Signs in a demo user and returns the bearer token. */
@@ -40,6 +42,8 @@ export interface StartOptions {
    * add organisations, users or settings that other specs' exact counts would see.
    */
   ownDatabase?: boolean;
+  /** Another instance on this database (another TestApp's `databaseUrl`), left in place on close. */
+  databaseUrl?: string;
 }
 
 /** A new empty database on the run database's server; returns its URL and how to drop it. */
@@ -70,11 +74,16 @@ export async function startTestApp(
   const runUrl = process.env['MENTOR_TEST_DATABASE_URL'];
   if (!runUrl)
     throw new Error('MENTOR_TEST_DATABASE_URL is not set; run through jest.integration.config.cjs');
-  const own = options.ownDatabase ? await createOwnDatabase(runUrl) : null;
-  const databaseUrl = own?.url ?? runUrl;
+  const own = options.ownDatabase && !options.databaseUrl ? await createOwnDatabase(runUrl) : null;
+  const databaseUrl = options.databaseUrl ?? own?.url ?? runUrl;
   const config = loadConfig({ ...process.env, WEB_DIST_DIR: '/nonexistent', ...env });
   const queries = new QueryCounter();
-  const app = await createApp({ config, databaseUrl, logger: createLogger('silent'), queryLogger: queries });
+  const app = await createApp({
+    config,
+    databaseUrl,
+    logger: createLogger(process.env.TEST_LOG_LEVEL === 'error' ? 'error' : 'silent'),
+    queryLogger: queries,
+  });
   await app.get(DemoSeedService).seed();
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
@@ -103,6 +112,7 @@ export async function startTestApp(
     app,
     queries,
     baseUrl,
+    databaseUrl,
     db: app.get(DataSource),
     request,
     async login(username: string) {

@@ -21,3 +21,5 @@ export * from './lib/access-log';
 export * from './lib/indicators';
 export * from './lib/indicator-catalogue';
 export * from './lib/surveys';
+export * from './lib/citizen-export';
+export * from './lib/oidc';

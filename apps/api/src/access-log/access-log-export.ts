@@ -36,6 +36,7 @@ const ACTION_DA: Record<string, string> = {
   'citizen.update': 'Borgerens oplysninger ændret',
   'citizen.cpr_reveal': 'Fuldt CPR-nummer vist',
   'citizen.access_log': 'Indsigtslog dannet',
+  'citizen.export': 'Alle oplysninger udleveret (indsigt)',
   'grant.create': 'Bevilling oprettet',
   'grant.read': 'Bevilling vist',
   'grant.minutes_change': 'Bevilgede minutter ændret',

@@ -1,5 +1,13 @@
 import type { Role } from '@mentor/domain';
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 
 /**
  * Who did what to which citizen's data, and when. Append-only: a trigger in the migration refuses
@@ -14,7 +22,7 @@ export class AuditEvent {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_audit_event' })
   id: string;
 
-  @Column({ name: 'municipality_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'municipality_id', type: 'uuid', primaryKeyConstraintName: 'pk_audit_event' })
   municipalityId: string;
 
   @Column({ name: 'user_id', type: 'uuid' })
@@ -30,7 +38,8 @@ export class AuditEvent {
   @Column({ name: 'actor_organisation_id', type: 'uuid' })
   actorOrganisationId: string;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  /** Part of the key: the table is partitioned by month of `at` (migration AuditPartitions). */
+  @CreateDateColumn({ type: 'timestamptz', primary: true, primaryKeyConstraintName: 'pk_audit_event' })
   at: Date;
 
   /** E.g. `citizen.read`, `citizen.search`, `citizen.cpr_reveal`, `contact.create`. */

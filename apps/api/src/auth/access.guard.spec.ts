@@ -1,3 +1,4 @@
+import { currentTenant, runInTenantScope, SYSTEM_SCOPE } from '../database/tenant-context';
 import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Permission, Role } from '@mentor/domain';
@@ -65,7 +66,12 @@ describe('AccessGuard', () => {
       id: 'req-1',
       headers: { authorization: 'Bearer good' },
     };
-    await expect(guard.canActivate(contextFor(own, request))).resolves.toBe(true);
+    await runInTenantScope(async () => {
+      expect(currentTenant()).toBe(SYSTEM_SCOPE);
+      await expect(guard.canActivate(contextFor(own, request))).resolves.toBe(true);
+      // The rest of the request sees only the user's municipality.
+      expect(currentTenant()).toBe(user.municipalityId);
+    });
     expect(request.user).toEqual({ ...user, requestId: 'req-1' });
   });
 });

@@ -11,6 +11,7 @@ import {
 import type { AuthenticatedUser } from './authenticated-user';
 import { readCookie, SESSION_COOKIE } from './session-cookie';
 import { SessionService } from './session.service';
+import { enterTenant } from '../database/tenant-context';
 
 /** Reads the session token from `Authorization: Bearer` or, for the web app, the session cookie. */
 export function tokenFrom(request: FastifyRequest): string | undefined {
@@ -42,6 +43,8 @@ export class AccessGuard implements CanActivate {
     if (!user) throw new UnauthenticatedException();
     if (!hasPermission(user.role, permission)) throw new ForbiddenByRoleException();
     request.user = { ...user, requestId: request.id };
+    // From here the request's statements see only the user's municipality's rows.
+    enterTenant(user.municipalityId);
     return true;
   }
 }

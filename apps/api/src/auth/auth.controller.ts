@@ -45,7 +45,7 @@ export class AuthController {
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The session has ended.' })
   async logout(@CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) reply: unknown) {
-    await this.sessions.end(user.sessionId);
+    await this.sessions.end(user);
     clearSessionCookie(this.adapterHost.httpAdapter, reply, this.config.cookieSecure);
   }
 }

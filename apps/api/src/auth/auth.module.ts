@@ -6,15 +6,18 @@ import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LoginThrottleService } from './login-throttle.service';
+import { OidcController } from './oidc/oidc.controller';
+import { OidcService } from './oidc/oidc.service';
 import { SessionService } from './session.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([User]), DiscoveryModule],
-  controllers: [AuthController],
+  controllers: [AuthController, OidcController],
   providers: [
     AuthService,
     SessionService,
     LoginThrottleService,
+    OidcService,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [SessionService],

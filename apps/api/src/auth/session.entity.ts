@@ -2,9 +2,9 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
   Index,
-  JoinColumn,
-  ManyToOne,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import { Municipality } from '../organisations/municipality.entity';
@@ -12,11 +12,21 @@ import { User } from '../users/user.entity';
 
 /** A signed-in session. Only a SHA-256 hash of the token is stored, so a dump cannot sign anyone in. */
 @Entity({ name: 'session' })
+@ForeignKey(() => User, ['user_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_session_user',
+  onDelete: 'CASCADE',
+})
+@ForeignKey(() => Municipality, ['municipality_id'], ['id'], {
+  name: 'fk_session_municipality',
+  onDelete: 'CASCADE',
+})
+// Looked up by token alone (the municipality is what the session tells); municipality_id is in the
+// key only so a database sharded by municipality can enforce it.
+@Index('uq_session_token_hash', ['tokenHash', 'municipalityId'], { unique: true })
 export class Session {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_session' })
   id: string;
 
-  @Index('uq_session_token_hash', { unique: true })
   @Column({ name: 'token_hash', type: 'char', length: 64 })
   tokenHash: string;
 
@@ -24,16 +34,8 @@ export class Session {
   @Column({ name: 'user_id', type: 'uuid' })
   userId: string;
 
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_session_user' })
-  user?: User;
-
-  @Column({ name: 'municipality_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'municipality_id', type: 'uuid', primaryKeyConstraintName: 'pk_session' })
   municipalityId: string;
-
-  @ManyToOne(() => Municipality, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'fk_session_municipality' })
-  municipality?: Municipality;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

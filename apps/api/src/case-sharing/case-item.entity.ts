@@ -4,9 +4,9 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
   Index,
-  JoinColumn,
-  ManyToOne,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
@@ -25,23 +25,31 @@ import { User } from '../users/user.entity';
   'ck_case_item_content',
   `("kind" = 'document' AND "stored_file_id" IS NOT NULL AND "body" IS NULL) OR ("kind" = 'note' AND "body" IS NOT NULL AND "stored_file_id" IS NULL)`,
 )
+@ForeignKey(() => Municipality, ['municipality_id'], ['id'], {
+  name: 'fk_case_item_municipality',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => Citizen, ['citizen_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_case_item_citizen',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => StoredFile, ['stored_file_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_case_item_stored_file',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => User, ['created_by', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_case_item_created_by',
+  onDelete: 'RESTRICT',
+})
 export class CaseItem {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_case_item' })
   id: string;
 
-  @Column({ name: 'municipality_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'municipality_id', type: 'uuid', primaryKeyConstraintName: 'pk_case_item' })
   municipalityId: string;
-
-  @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'fk_case_item_municipality' })
-  municipality?: Municipality;
 
   @Column({ name: 'citizen_id', type: 'uuid' })
   citizenId: string;
-
-  @ManyToOne(() => Citizen, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'citizen_id', foreignKeyConstraintName: 'fk_case_item_citizen' })
-  citizen?: Citizen;
 
   @Column({ type: 'varchar', length: 20 })
   kind: CaseItemKind;
@@ -57,16 +65,8 @@ export class CaseItem {
   @Column({ name: 'stored_file_id', type: 'uuid', nullable: true })
   storedFileId: string | null;
 
-  @ManyToOne(() => StoredFile, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'stored_file_id', foreignKeyConstraintName: 'fk_case_item_stored_file' })
-  storedFile?: StoredFile;
-
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy: string;
-
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_case_item_created_by' })
-  creator?: User;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -4,9 +4,9 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
   Index,
-  JoinColumn,
-  ManyToOne,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
@@ -29,38 +29,46 @@ import { CaseItem } from './case-item.entity';
 )
 @Check('ck_case_share_legal_basis', `("basis" = 'legal_basis') = ("legal_basis" IS NOT NULL)`)
 @Check('ck_case_share_revoked', `("revoked_at" IS NULL) = ("revoked_by" IS NULL)`)
+@ForeignKey(() => Municipality, ['municipality_id'], ['id'], {
+  name: 'fk_case_share_municipality',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => MentorCourse, ['course_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_case_share_course',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => User, ['mentor_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_case_share_mentor',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => CaseItem, ['item_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_case_share_item',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => User, ['revoked_by', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_case_share_revoked_by',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => User, ['shared_by', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_case_share_shared_by',
+  onDelete: 'RESTRICT',
+})
 export class CaseShare {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_case_share' })
   id: string;
 
-  @Column({ name: 'municipality_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'municipality_id', type: 'uuid', primaryKeyConstraintName: 'pk_case_share' })
   municipalityId: string;
-
-  @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'fk_case_share_municipality' })
-  municipality?: Municipality;
 
   @Column({ name: 'course_id', type: 'uuid' })
   courseId: string;
-
-  @ManyToOne(() => MentorCourse, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'course_id', foreignKeyConstraintName: 'fk_case_share_course' })
-  course?: MentorCourse;
 
   /** The course's mentor when shared: a later mentor does not inherit the share. */
   @Column({ name: 'mentor_id', type: 'uuid' })
   mentorId: string;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'mentor_id', foreignKeyConstraintName: 'fk_case_share_mentor' })
-  mentor?: User;
-
   @Column({ name: 'item_id', type: 'uuid' })
   itemId: string;
-
-  @ManyToOne(() => CaseItem, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'item_id', foreignKeyConstraintName: 'fk_case_share_item' })
-  item?: CaseItem;
 
   @Column({ type: 'varchar', length: 20 })
   basis: ShareBasis;
@@ -84,16 +92,8 @@ export class CaseShare {
   @Column({ name: 'revoked_by', type: 'uuid', nullable: true })
   revokedBy: string | null;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'revoked_by', foreignKeyConstraintName: 'fk_case_share_revoked_by' })
-  revoker?: User;
-
   @Column({ name: 'shared_by', type: 'uuid' })
   sharedBy: string;
-
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'shared_by', foreignKeyConstraintName: 'fk_case_share_shared_by' })
-  sharer?: User;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

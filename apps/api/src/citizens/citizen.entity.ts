@@ -3,9 +3,9 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
   Index,
-  JoinColumn,
-  ManyToOne,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
@@ -18,16 +18,20 @@ import { User } from '../users/user.entity';
 @Entity({ name: 'citizen' })
 @Unique('uq_citizen_municipality_cpr_hash', ['municipalityId', 'cprHash'])
 @Index('ix_citizen_caseworker', ['municipalityId', 'caseworkerId'])
+@ForeignKey(() => Municipality, ['municipality_id'], ['id'], {
+  name: 'fk_citizen_municipality',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => User, ['caseworker_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_citizen_caseworker',
+  onDelete: 'RESTRICT',
+})
 export class Citizen {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_citizen' })
   id: string;
 
-  @Column({ name: 'municipality_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'municipality_id', type: 'uuid', primaryKeyConstraintName: 'pk_citizen' })
   municipalityId: string;
-
-  @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'fk_citizen_municipality' })
-  municipality?: Municipality;
 
   @Column({ type: 'varchar', length: 200 })
   name: string;
@@ -65,10 +69,6 @@ export class Citizen {
   /** The personal coordinating caseworker whose caseload holds the citizen. */
   @Column({ name: 'caseworker_id', type: 'uuid' })
   caseworkerId: string;
-
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'caseworker_id', foreignKeyConstraintName: 'fk_citizen_caseworker' })
-  caseworker?: User;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -15,6 +15,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { sortOrDefault } from '../common/pagination';
 import { ProblemException, ValidationProblem } from '../common/problem';
 import { NotFoundProblem, updateWithVersion } from '../common/versioned-update';
+import { User } from '../users/user.entity';
 import { Citizen } from './citizen.entity';
 import { scopeCitizens } from './citizen-scope';
 import { CprCipher } from './cpr-cipher';
@@ -47,7 +48,7 @@ export class CitizensService {
     const qb = this.db
       .getRepository(Citizen)
       .createQueryBuilder('c')
-      .innerJoin('c.caseworker', 'cw')
+      .innerJoin(User, 'cw', 'cw.id = c.caseworker_id AND cw.municipality_id = c.municipality_id')
       .select([
         'c.id AS id',
         'c.name AS name',

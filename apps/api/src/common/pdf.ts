@@ -42,8 +42,13 @@ export interface PdfWriter {
   end(): Promise<Buffer>;
 }
 
+export interface PdfWriterOptions {
+  /** A footer on every page, e.g. `Side 2 af 5`, written when the document ends. */
+  footer?: (page: number, pages: number) => string;
+}
+
 /** A new A4 document titled `title`, with `margin` points on every side, collected into a buffer. */
-export function pdfWriter(title: string, margin: number): PdfWriter {
+export function pdfWriter(title: string, margin: number, options: PdfWriterOptions = {}): PdfWriter {
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: margin, bottom: margin, left: margin, right: margin },
@@ -51,6 +56,8 @@ export function pdfWriter(title: string, margin: number): PdfWriter {
     lang: 'da-DK',
     // Viewers show the title rather than the file name (WCAG technique PDF18).
     displayTitle: true,
+    // Pages are kept until the end only when a footer needs the page count.
+    bufferPages: !!options.footer,
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -71,6 +78,27 @@ export function pdfWriter(title: string, margin: number): PdfWriter {
       text(value);
     },
     end() {
+      if (options.footer) {
+        const { start, count } = doc.bufferedPageRange();
+        for (let page = start; page < start + count; page++) {
+          doc.switchToPage(page);
+          // In the bottom margin: without lifting it the text would start a new page.
+          const bottom = doc.page.margins.bottom;
+          doc.page.margins.bottom = 0;
+          doc.font('Helvetica').fontSize(8).fillColor('#555555');
+          doc.text(
+            pdfSafeText(options.footer(page - start + 1, count)),
+            margin,
+            doc.page.height - margin / 2 - 4,
+            {
+              width: doc.page.width - 2 * margin,
+              align: 'center',
+              lineBreak: false,
+            },
+          );
+          doc.page.margins.bottom = bottom;
+        }
+      }
       doc.end();
       return done;
     },

@@ -1,6 +1,8 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
 import { join } from 'node:path';
+import { NotLongerThan, toSwitch } from '../retention/retention-config';
+import { OidcConfigError, type OidcProviderConfig, parseOidcProviders } from '../auth/oidc/oidc-config';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -12,6 +14,9 @@ const toBoolean = ({ value }: { value: unknown }) =>
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+// OIDC_PROVIDERS parsed once per config; a getter, so it is no environment variable of its own.
+const parsedOidcProviders = new WeakMap<AppConfig, OidcProviderConfig[]>();
 
 /** The process environment, validated once at start. Unknown or malformed values stop the start. */
 export class AppConfig {
@@ -92,6 +97,16 @@ export class AppConfig {
   DATABASE_POOL_SIZE = 20;
 
   /**
+   * The API's own login for requests: a role that owns no table, is no superuser and belongs to
+   * `mentor_application` (granted by the migrations). DATABASE_URL's role only migrates. Unset, the
+   * API creates and uses the role `mentor_app` itself (DATABASE_URL's role then needs CREATEROLE).
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  APP_DATABASE_URL?: string;
+
+  /**
    * How long an API instance trusts a session it looked up, in ms (0: look it up on every request).
    * Sign-out takes effect at once on the instance that handled it, on others within this time.
    */
@@ -150,12 +165,109 @@ export class AppConfig {
   @IsBoolean()
   UPLOAD_CLEANUP?: boolean;
 
+  /**
+   * Run the retention job (README, "Retention"): `on`/`off`; on by default except under
+   * NODE_ENV=test (tests call the job directly).
+   */
+  @Transform(toSwitch)
+  @IsOptional()
+  @IsBoolean()
+  RETENTION_JOB?: boolean;
+
+  /** Hours between retention runs; daily is plenty for periods counted in years. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(168)
+  RETENTION_INTERVAL_HOURS = 24;
+
+  /**
+   * Years an ended course is kept after its end, with everything on it (contacts, reports, handover,
+   * shares, notifications, and its grant). 5: Danish practice keeps a closed employment case 5 years.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  RETENTION_COURSE_YEARS = 5;
+
+  /**
+   * Years a course's messages and attachments are kept after its end; at most the course's.
+   * 5: they are part of the case file, kept as long unless the municipality decides on less.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  @NotLongerThan('RETENTION_COURSE_YEARS')
+  RETENTION_MESSAGE_YEARS = 5;
+
+  /**
+   * Years case documents and notes are kept once shared on no course and after the citizen's last
+   * course ended. 5: the same as the case they belong to.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  RETENTION_DOCUMENT_YEARS = 5;
+
+  /**
+   * Years a citizen with no grant, document or audit record left is kept after their last change.
+   * 5: the same as their case; the audit trail keeps the record alive as long as it names them.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  RETENTION_CITIZEN_YEARS = 5;
+
+  /**
+   * Years audit records are kept; they leave a calendar month at a time (the table is partitioned
+   * by month). 5: a citizen's right of access covers who saw their case for as long as it is kept.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  RETENTION_AUDIT_YEARS = 5;
+
+  /** Courses (documents, citizens) deleted per transaction: short locks however big the backlog. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  RETENTION_BATCH_SIZE = 500;
+
+  /**
+   * Sign-in with OpenID Connect: a JSON array of providers, or the path of a JSON file holding one
+   * (see README); unset, only local accounts sign in. Checked at start like every other value.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  OIDC_PROVIDERS?: string;
+
+  /** OIDC_PROVIDERS parsed and checked (loadConfig has checked it already). */
+  get oidcProviders(): readonly OidcProviderConfig[] {
+    let providers = parsedOidcProviders.get(this);
+    if (!providers) {
+      providers = parseOidcProviders(this.OIDC_PROVIDERS);
+      parsedOidcProviders.set(this, providers);
+    }
+    return providers;
+  }
+
   get reportRemindersEnabled(): boolean {
     return this.REPORT_REMINDERS ?? this.NODE_ENV !== 'test';
   }
 
   get uploadCleanupEnabled(): boolean {
     return this.UPLOAD_CLEANUP ?? this.NODE_ENV !== 'test';
+  }
+
+  get retentionJobEnabled(): boolean {
+    return this.RETENTION_JOB ?? this.NODE_ENV !== 'test';
   }
 
   get fileStorageDir(): string {
@@ -175,9 +287,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const relevant = Object.fromEntries(Object.entries(env).filter(([key]) => known.includes(key)));
   const config = plainToInstance(AppConfig, relevant);
   const errors = validateSync(config, { skipMissingProperties: false });
-  if (errors.length > 0) {
-    const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+  try {
+    if (!errors.some((e) => e.property === 'OIDC_PROVIDERS')) void config.oidcProviders;
+  } catch (error) {
+    if (!(error instanceof OidcConfigError)) throw error;
+    lines.push(
+      ...error.problems.map((problem) => `  OIDC_PROVIDERS${problem.startsWith('[') ? '' : ': '}${problem}`),
+    );
   }
+  if (lines.length > 0) throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   return config;
 }

@@ -4,9 +4,9 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
   Index,
-  JoinColumn,
-  ManyToOne,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
   VersionColumn,
@@ -24,19 +24,27 @@ import { User } from '../users/user.entity';
   where: '"idempotency_key" IS NOT NULL',
 })
 @Check('ck_contact_minutes', `"minutes" BETWEEN 1 AND 600`)
+@ForeignKey(() => MentorCourse, ['course_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_contact_course',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => Contact, ['corrects_contact_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_contact_corrects',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => User, ['created_by', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_contact_created_by',
+  onDelete: 'RESTRICT',
+})
 export class Contact {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_contact' })
   id: string;
 
-  @Column({ name: 'municipality_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'municipality_id', type: 'uuid', primaryKeyConstraintName: 'pk_contact' })
   municipalityId: string;
 
   @Column({ name: 'course_id', type: 'uuid' })
   courseId: string;
-
-  @ManyToOne(() => MentorCourse, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'course_id', foreignKeyConstraintName: 'fk_contact_course' })
-  course?: MentorCourse;
 
   @Column({ name: 'contact_date', type: 'date' })
   contactDate: string;
@@ -69,10 +77,6 @@ export class Contact {
   @Column({ name: 'corrects_contact_id', type: 'uuid', nullable: true })
   correctsContactId: string | null;
 
-  @ManyToOne(() => Contact, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'corrects_contact_id', foreignKeyConstraintName: 'fk_contact_corrects' })
-  correctsContact?: Contact;
-
   @Column({ name: 'idempotency_key', type: 'varchar', length: 100, nullable: true })
   idempotencyKey: string | null;
 
@@ -82,10 +86,6 @@ export class Contact {
 
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy: string;
-
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_contact_created_by' })
-  creator?: User;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -2,9 +2,9 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
   Index,
-  JoinColumn,
-  ManyToOne,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import { User } from '../users/user.entity';
@@ -13,26 +13,30 @@ import { MentorCourse } from './mentor-course.entity';
 /** Which mentor held a course when: a change of mentor keeps the history. */
 @Entity({ name: 'course_mentor_period' })
 @Index('ix_course_mentor_period_course', ['courseId', 'fromDate'])
+@ForeignKey(() => MentorCourse, ['course_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_course_mentor_period_course',
+  onDelete: 'CASCADE',
+})
+@ForeignKey(() => User, ['mentor_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_course_mentor_period_mentor',
+  onDelete: 'RESTRICT',
+})
 export class CourseMentorPeriod {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_course_mentor_period' })
   id: string;
 
-  @Column({ name: 'municipality_id', type: 'uuid' })
+  @PrimaryColumn({
+    name: 'municipality_id',
+    type: 'uuid',
+    primaryKeyConstraintName: 'pk_course_mentor_period',
+  })
   municipalityId: string;
 
   @Column({ name: 'course_id', type: 'uuid' })
   courseId: string;
 
-  @ManyToOne(() => MentorCourse, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'course_id', foreignKeyConstraintName: 'fk_course_mentor_period_course' })
-  course?: MentorCourse;
-
   @Column({ name: 'mentor_id', type: 'uuid' })
   mentorId: string;
-
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'mentor_id', foreignKeyConstraintName: 'fk_course_mentor_period_mentor' })
-  mentor?: User;
 
   @Column({ name: 'from_date', type: 'date' })
   fromDate: string;

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
 import { MentorCourse } from './mentor-course.entity';
 
 /**
@@ -8,16 +8,16 @@ import { MentorCourse } from './mentor-course.entity';
  */
 @Entity({ name: 'course_minutes' })
 @Check('ck_course_minutes_period', `"period" IN ('week', 'month')`)
+@ForeignKey(() => MentorCourse, ['course_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_course_minutes_course',
+  onDelete: 'CASCADE',
+})
 export class CourseMinutes {
   @PrimaryColumn({ name: 'municipality_id', type: 'uuid', primaryKeyConstraintName: 'pk_course_minutes' })
   municipalityId: string;
 
   @PrimaryColumn({ name: 'course_id', type: 'uuid', primaryKeyConstraintName: 'pk_course_minutes' })
   courseId: string;
-
-  @ManyToOne(() => MentorCourse, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'course_id', foreignKeyConstraintName: 'fk_course_minutes_course' })
-  course?: MentorCourse;
 
   @PrimaryColumn({ type: 'varchar', length: 5, primaryKeyConstraintName: 'pk_course_minutes' })
   period: 'week' | 'month';

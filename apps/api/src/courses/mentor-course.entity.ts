@@ -4,9 +4,9 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
   Index,
-  JoinColumn,
-  ManyToOne,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
@@ -18,40 +18,40 @@ import { User } from '../users/user.entity';
 
 /** A grant delivered by one mentor of the delivering organisation at a time. */
 @Entity({ name: 'mentor_course' })
-@Unique('uq_mentor_course_grant', ['grantId'])
+@Unique('uq_mentor_course_grant', ['municipalityId', 'grantId'])
 @Index('ix_mentor_course_mentor', ['municipalityId', 'mentorId', 'status'])
 @Index('ix_mentor_course_organisation', ['municipalityId', 'organisationId'])
 @Check('ck_mentor_course_status', `"status" IN ('planned', 'active', 'paused', 'ended')`)
 @Check('ck_mentor_course_ended', `("status" = 'ended') = ("end_reason" IS NOT NULL)`)
+@ForeignKey(() => MentorGrant, ['grant_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_mentor_course_grant',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => Organisation, ['organisation_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_mentor_course_organisation',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => User, ['mentor_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_mentor_course_mentor',
+  onDelete: 'RESTRICT',
+})
 export class MentorCourse {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_mentor_course' })
   id: string;
 
-  @Column({ name: 'municipality_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'municipality_id', type: 'uuid', primaryKeyConstraintName: 'pk_mentor_course' })
   municipalityId: string;
 
   @Column({ name: 'grant_id', type: 'uuid' })
   grantId: string;
 
-  @ManyToOne(() => MentorGrant, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'grant_id', foreignKeyConstraintName: 'fk_mentor_course_grant' })
-  grant?: MentorGrant;
-
   /** The delivering organisation, copied from the grant so scoping needs no join. */
   @Column({ name: 'organisation_id', type: 'uuid' })
   organisationId: string;
 
-  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'fk_mentor_course_organisation' })
-  organisation?: Organisation;
-
   /** The current mentor; null while the course waits for one. */
   @Column({ name: 'mentor_id', type: 'uuid', nullable: true })
   mentorId: string | null;
-
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'mentor_id', foreignKeyConstraintName: 'fk_mentor_course_mentor' })
-  mentor?: User;
 
   @Column({ type: 'varchar', length: 20 })
   status: CourseStatus;

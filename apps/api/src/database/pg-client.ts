@@ -1,17 +1,50 @@
 import { Client, type ClientConfig } from 'pg';
+import { currentTenant } from './tenant-context';
+
+const SET_TENANT = "SELECT set_config('app.municipality_id', $1, false)";
+// A rolled-back set_config reverts, so after a rollback the setting is sent again.
+const ROLLBACK = /^\s*ROLLBACK/i;
 
 /**
- * The pool's client class (TypeORM passes `extra.Client` to pg's Pool), always listening for
- * 'error'. node-postgres emits 'error' on a client whose connection dies while no query runs on it;
- * the pool listens while the client is idle and TypeORM while it holds it, but TypeORM attaches its
- * listener a microtask after the pool hands a new client over. When PostgreSQL shuts down just as a
- * connection is made (ReadyForQuery and the FATAL arrive in one packet), the error is emitted in that
- * gap with nobody listening, and an unhandled 'error' event ends the whole API. With this listener
- * the error only leaves the client unusable: its query fails (answered 503) and the pool drops it.
+ * The pool's client class (TypeORM passes `extra.Client` to pg's Pool).
+ *
+ * It keeps the connection's `app.municipality_id` (what the row-level security policies compare
+ * with) equal to the scope of the code sending each statement (tenant-context.ts). The setting is
+ * queued just before the statement when it differs from what the connection has, so a connection
+ * serving one municipality sends it once, and a checked-out connection can never run a statement
+ * with the previous borrower's municipality.
+ *
+ * It also always listens for 'error'. node-postgres emits 'error' on a client whose connection dies
+ * while no query runs on it; the pool listens while the client is idle and TypeORM while it holds it,
+ * but TypeORM attaches its listener a microtask after the pool hands a new client over. When
+ * PostgreSQL shuts down just as a connection is made (ReadyForQuery and the FATAL arrive in one
+ * packet), the error is emitted in that gap with nobody listening, and an unhandled 'error' event
+ * ends the whole API. With this listener the error only leaves the client unusable: its query fails
+ * (answered 503) and the pool drops it.
  */
 export class ResilientPgClient extends Client {
+  private tenant: string | undefined;
+
   constructor(config?: string | ClientConfig) {
     super(config);
     this.on('error', () => undefined);
+  }
+
+  // pg's query has a dozen overloads; this passes every form through unchanged.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  override query(...args: any[]): any {
+    const tenant = currentTenant();
+    if (tenant !== this.tenant) {
+      this.tenant = tenant;
+      // The statement behind it fails the same way and reports the error; this one only forgets.
+      super.query(SET_TENANT, [tenant]).catch(() => {
+        this.tenant = undefined;
+      });
+    }
+    const first: unknown = args[0];
+    const text = typeof first === 'string' ? first : (first as { text?: unknown } | undefined)?.text;
+    if (typeof text === 'string' && ROLLBACK.test(text)) this.tenant = undefined;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    return (super.query as (...a: any[]) => any)(...args);
   }
 }

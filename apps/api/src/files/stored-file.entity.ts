@@ -4,8 +4,8 @@ import {
   Column,
   CreateDateColumn,
   Entity,
-  JoinColumn,
-  ManyToOne,
+  ForeignKey,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
@@ -23,16 +23,20 @@ import { User } from '../users/user.entity';
   `"content_type" IN (${CASE_FILE_TYPES.map((t) => `'${t}'`).join(', ')})`,
 )
 @Check('ck_stored_file_size', `"size_bytes" > 0`)
+@ForeignKey(() => Municipality, ['municipality_id'], ['id'], {
+  name: 'fk_stored_file_municipality',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => User, ['created_by', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_stored_file_created_by',
+  onDelete: 'RESTRICT',
+})
 export class StoredFile {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_stored_file' })
   id: string;
 
-  @Column({ name: 'municipality_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'municipality_id', type: 'uuid', primaryKeyConstraintName: 'pk_stored_file' })
   municipalityId: string;
-
-  @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'fk_stored_file_municipality' })
-  municipality?: Municipality;
 
   /** The uploader's name for it, cleaned of any path; shown and offered on download only. */
   @Column({ name: 'file_name', type: 'varchar', length: 200 })
@@ -55,10 +59,6 @@ export class StoredFile {
 
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy: string;
-
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_stored_file_created_by' })
-  creator?: User;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

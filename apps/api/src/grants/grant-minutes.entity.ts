@@ -3,8 +3,8 @@ import {
   Column,
   CreateDateColumn,
   Entity,
-  JoinColumn,
-  ManyToOne,
+  ForeignKey,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
@@ -13,21 +13,25 @@ import { MentorGrant } from './mentor-grant.entity';
 
 /** The granted minutes per week from a date on; the history of changes is kept row by row. */
 @Entity({ name: 'grant_minutes' })
-@Unique('uq_grant_minutes_grant_effective', ['grantId', 'effectiveFrom'])
+@Unique('uq_grant_minutes_grant_effective', ['municipalityId', 'grantId', 'effectiveFrom'])
 @Check('ck_grant_minutes_range', `"minutes_per_week" BETWEEN 1 AND 2400`)
+@ForeignKey(() => MentorGrant, ['grant_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_grant_minutes_grant',
+  onDelete: 'CASCADE',
+})
+@ForeignKey(() => User, ['created_by', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_grant_minutes_created_by',
+  onDelete: 'RESTRICT',
+})
 export class GrantMinutes {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_grant_minutes' })
   id: string;
 
-  @Column({ name: 'municipality_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'municipality_id', type: 'uuid', primaryKeyConstraintName: 'pk_grant_minutes' })
   municipalityId: string;
 
   @Column({ name: 'grant_id', type: 'uuid' })
   grantId: string;
-
-  @ManyToOne(() => MentorGrant, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'grant_id', foreignKeyConstraintName: 'fk_grant_minutes_grant' })
-  grant?: MentorGrant;
 
   @Column({ name: 'minutes_per_week', type: 'integer' })
   minutesPerWeek: number;
@@ -37,10 +41,6 @@ export class GrantMinutes {
 
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy: string;
-
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_grant_minutes_created_by' })
-  creator?: User;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -266,7 +266,7 @@ export class GrantsService {
       );
       const inserted: unknown[] = await tx.query(
         `INSERT INTO grant_minutes (municipality_id, grant_id, minutes_per_week, effective_from, created_by)
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (grant_id, effective_from) DO NOTHING RETURNING id`,
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (municipality_id, grant_id, effective_from) DO NOTHING RETURNING id`,
         [caller.municipalityId, id, dto.minutesPerWeek, dto.effectiveFrom, caller.id],
       );
       if (inserted.length === 0) {

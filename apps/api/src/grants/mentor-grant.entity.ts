@@ -4,9 +4,9 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
   Index,
-  JoinColumn,
-  ManyToOne,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
   VersionColumn,
@@ -25,35 +25,47 @@ export interface GrantGoal {
 @Entity({ name: 'mentor_grant' })
 @Index('ix_mentor_grant_citizen', ['municipalityId', 'citizenId'])
 @Index('ix_mentor_grant_organisation', ['municipalityId', 'deliveringOrganisationId'])
+// Deleting a grant (retention) finds the grant renewing it through this.
+@Index('ix_mentor_grant_renews', ['municipalityId', 'renewsGrantId'])
 @Check(
   'ck_mentor_grant_period',
   `"ends_on" >= "starts_on" AND "ends_on" <= "starts_on" + interval '6 months'`,
 )
 @Check('ck_mentor_grant_type', `"mentor_type" IN ('holistic', 'retention')`)
+@ForeignKey(() => Municipality, ['municipality_id'], ['id'], {
+  name: 'fk_mentor_grant_municipality',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => Citizen, ['citizen_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_mentor_grant_citizen',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => User, ['caseworker_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_mentor_grant_caseworker',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(
+  () => Organisation,
+  ['delivering_organisation_id', 'municipality_id'],
+  ['id', 'municipality_id'],
+  { name: 'fk_mentor_grant_organisation', onDelete: 'RESTRICT' },
+)
+@ForeignKey(() => MentorGrant, ['renews_grant_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_mentor_grant_renews',
+  onDelete: 'RESTRICT',
+})
 export class MentorGrant {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_mentor_grant' })
   id: string;
 
-  @Column({ name: 'municipality_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'municipality_id', type: 'uuid', primaryKeyConstraintName: 'pk_mentor_grant' })
   municipalityId: string;
-
-  @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'fk_mentor_grant_municipality' })
-  municipality?: Municipality;
 
   @Column({ name: 'citizen_id', type: 'uuid' })
   citizenId: string;
 
-  @ManyToOne(() => Citizen, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'citizen_id', foreignKeyConstraintName: 'fk_mentor_grant_citizen' })
-  citizen?: Citizen;
-
   @Column({ name: 'caseworker_id', type: 'uuid' })
   caseworkerId: string;
-
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'caseworker_id', foreignKeyConstraintName: 'fk_mentor_grant_caseworker' })
-  caseworker?: User;
 
   @Column({ name: 'mentor_type', type: 'varchar', length: 20 })
   mentorType: MentorType;
@@ -76,23 +88,12 @@ export class MentorGrant {
   @Column({ name: 'delivering_organisation_id', type: 'uuid' })
   deliveringOrganisationId: string;
 
-  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
-  @JoinColumn({
-    name: 'delivering_organisation_id',
-    foreignKeyConstraintName: 'fk_mentor_grant_organisation',
-  })
-  deliveringOrganisation?: Organisation;
-
   @Column({ name: 'reporting_interval_weeks', type: 'smallint', default: 4 })
   reportingIntervalWeeks: number;
 
   /** The earlier grant this one renews after a new assessment. */
   @Column({ name: 'renews_grant_id', type: 'uuid', nullable: true })
   renewsGrantId: string | null;
-
-  @ManyToOne(() => MentorGrant, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'renews_grant_id', foreignKeyConstraintName: 'fk_mentor_grant_renews' })
-  renewsGrant?: MentorGrant;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -4,9 +4,9 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
   Index,
-  JoinColumn,
-  ManyToOne,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
@@ -41,38 +41,50 @@ import { User } from '../users/user.entity';
   'ck_handover_packet_acknowledged',
   `"status" <> 'acknowledged' OR "source" = 'migrated' OR ("acknowledged_at" IS NOT NULL AND "acknowledged_by" IS NOT NULL)`,
 )
+@ForeignKey(() => Municipality, ['municipality_id'], ['id'], {
+  name: 'fk_handover_packet_municipality',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => MentorCourse, ['course_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_handover_packet_course',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => User, ['mentor_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_handover_packet_mentor',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => CourseMentorPeriod, ['mentor_period_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_handover_packet_mentor_period',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => User, ['created_by', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_handover_packet_created_by',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => User, ['sent_by', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_handover_packet_sent_by',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => User, ['acknowledged_by', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_handover_packet_acknowledged_by',
+  onDelete: 'RESTRICT',
+})
 export class HandoverPacket {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_handover_packet' })
   id: string;
 
-  @Column({ name: 'municipality_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'municipality_id', type: 'uuid', primaryKeyConstraintName: 'pk_handover_packet' })
   municipalityId: string;
-
-  @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'fk_handover_packet_municipality' })
-  municipality?: Municipality;
 
   @Column({ name: 'course_id', type: 'uuid' })
   courseId: string;
-
-  @ManyToOne(() => MentorCourse, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'course_id', foreignKeyConstraintName: 'fk_handover_packet_course' })
-  course?: MentorCourse;
 
   /** The mentor the packet is for: the mentor of its period. */
   @Column({ name: 'mentor_id', type: 'uuid' })
   mentorId: string;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'mentor_id', foreignKeyConstraintName: 'fk_handover_packet_mentor' })
-  mentor?: User;
-
   @Column({ name: 'mentor_period_id', type: 'uuid' })
   mentorPeriodId: string;
-
-  @ManyToOne(() => CourseMentorPeriod, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'mentor_period_id', foreignKeyConstraintName: 'fk_handover_packet_mentor_period' })
-  mentorPeriod?: CourseMentorPeriod;
 
   @Column({ type: 'varchar', length: 20 })
   status: HandoverStatus;
@@ -86,19 +98,11 @@ export class HandoverPacket {
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy: string;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_handover_packet_created_by' })
-  creator?: User;
-
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt: Date | null;
 
   @Column({ name: 'sent_by', type: 'uuid', nullable: true })
   sentBy: string | null;
-
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'sent_by', foreignKeyConstraintName: 'fk_handover_packet_sent_by' })
-  sender?: User;
 
   /** The working day by which the mentor should acknowledge (HANDOVER_ACKNOWLEDGE_WORKING_DAYS after sending). */
   @Column({ name: 'acknowledge_by', type: 'date', nullable: true })
@@ -109,10 +113,6 @@ export class HandoverPacket {
 
   @Column({ name: 'acknowledged_by', type: 'uuid', nullable: true })
   acknowledgedBy: string | null;
-
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'acknowledged_by', foreignKeyConstraintName: 'fk_handover_packet_acknowledged_by' })
-  acknowledger?: User;
 
   /** When mentor and caseworker were told the packet is overdue; they are told once. */
   @Column({ name: 'overdue_notified_at', type: 'timestamptz', nullable: true })

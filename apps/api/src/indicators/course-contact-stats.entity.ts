@@ -1,4 +1,4 @@
-import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
 import { MentorCourse } from '../courses/mentor-course.entity';
 
 /**
@@ -17,6 +17,10 @@ import { MentorCourse } from '../courses/mentor-course.entity';
   'ck_course_contact_stats_topics',
   'cardinality("topic_contacts") = 9 AND cardinality("topic_minutes") = 9',
 )
+@ForeignKey(() => MentorCourse, ['course_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_course_contact_stats_course',
+  onDelete: 'CASCADE',
+})
 export class CourseContactStats {
   @PrimaryColumn({
     name: 'municipality_id',
@@ -27,10 +31,6 @@ export class CourseContactStats {
 
   @PrimaryColumn({ name: 'course_id', type: 'uuid', primaryKeyConstraintName: 'pk_course_contact_stats' })
   courseId: string;
-
-  @ManyToOne(() => MentorCourse, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'course_id', foreignKeyConstraintName: 'fk_course_contact_stats_course' })
-  course?: MentorCourse;
 
   /** The Monday of the week. */
   @PrimaryColumn({ name: 'week_start', type: 'date', primaryKeyConstraintName: 'pk_course_contact_stats' })

@@ -2,9 +2,9 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
   Index,
-  JoinColumn,
-  ManyToOne,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
@@ -23,48 +23,50 @@ import { Message } from './message.entity';
 @Unique('uq_message_attachment_file', ['municipalityId', 'storedFileId'])
 @Index('ix_message_attachment_message', ['municipalityId', 'messageId'])
 // The caller's unsent uploads on a course, counted against the pending limit.
+// Deleting a course (retention) checks its attachments through this.
+@Index('ix_message_attachment_course', ['municipalityId', 'courseId'])
 @Index('ix_message_attachment_pending', ['municipalityId', 'courseId', 'uploadedBy', 'createdAt'], {
   where: '"message_id" IS NULL',
+})
+@ForeignKey(() => Municipality, ['municipality_id'], ['id'], {
+  name: 'fk_message_attachment_municipality',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => MentorCourse, ['course_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_message_attachment_course',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => Message, ['message_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_message_attachment_message',
+  onDelete: 'CASCADE',
+})
+@ForeignKey(() => StoredFile, ['stored_file_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_message_attachment_file',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => User, ['uploaded_by', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_message_attachment_uploaded_by',
+  onDelete: 'RESTRICT',
 })
 export class MessageAttachment {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_message_attachment' })
   id: string;
 
-  @Column({ name: 'municipality_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'municipality_id', type: 'uuid', primaryKeyConstraintName: 'pk_message_attachment' })
   municipalityId: string;
-
-  @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'fk_message_attachment_municipality' })
-  municipality?: Municipality;
 
   @Column({ name: 'course_id', type: 'uuid' })
   courseId: string;
-
-  @ManyToOne(() => MentorCourse, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'course_id', foreignKeyConstraintName: 'fk_message_attachment_course' })
-  course?: MentorCourse;
 
   /** Null until the message it belongs to is sent. */
   @Column({ name: 'message_id', type: 'uuid', nullable: true })
   messageId: string | null;
 
-  @ManyToOne(() => Message, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'message_id', foreignKeyConstraintName: 'fk_message_attachment_message' })
-  message?: Message;
-
   @Column({ name: 'stored_file_id', type: 'uuid' })
   storedFileId: string;
 
-  @ManyToOne(() => StoredFile, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'stored_file_id', foreignKeyConstraintName: 'fk_message_attachment_file' })
-  storedFile?: StoredFile;
-
   @Column({ name: 'uploaded_by', type: 'uuid' })
   uploadedBy: string;
-
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'uploaded_by', foreignKeyConstraintName: 'fk_message_attachment_uploaded_by' })
-  uploader?: User;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

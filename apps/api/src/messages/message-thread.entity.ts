@@ -2,8 +2,8 @@ import {
   Column,
   CreateDateColumn,
   Entity,
-  JoinColumn,
-  ManyToOne,
+  ForeignKey,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
@@ -20,23 +20,27 @@ import { User } from '../users/user.entity';
  */
 @Entity({ name: 'message_thread' })
 @Unique('uq_message_thread_course', ['municipalityId', 'courseId'])
+@ForeignKey(() => Municipality, ['municipality_id'], ['id'], {
+  name: 'fk_message_thread_municipality',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => MentorCourse, ['course_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_message_thread_course',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => User, ['needs_sparring_set_by', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_message_thread_sparring_set_by',
+  onDelete: 'RESTRICT',
+})
 export class MessageThread {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_message_thread' })
   id: string;
 
-  @Column({ name: 'municipality_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'municipality_id', type: 'uuid', primaryKeyConstraintName: 'pk_message_thread' })
   municipalityId: string;
-
-  @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'fk_message_thread_municipality' })
-  municipality?: Municipality;
 
   @Column({ name: 'course_id', type: 'uuid' })
   courseId: string;
-
-  @ManyToOne(() => MentorCourse, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'course_id', foreignKeyConstraintName: 'fk_message_thread_course' })
-  course?: MentorCourse;
 
   @Column({ name: 'needs_sparring', type: 'boolean', default: false })
   needsSparring: boolean;
@@ -44,13 +48,6 @@ export class MessageThread {
   /** Who turned the flag on, and when; null while it is off. */
   @Column({ name: 'needs_sparring_set_by', type: 'uuid', nullable: true })
   needsSparringSetBy: string | null;
-
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({
-    name: 'needs_sparring_set_by',
-    foreignKeyConstraintName: 'fk_message_thread_sparring_set_by',
-  })
-  sparringSetter?: User;
 
   @Column({ name: 'needs_sparring_set_at', type: 'timestamptz', nullable: true })
   needsSparringSetAt: Date | null;

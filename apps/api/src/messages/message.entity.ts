@@ -3,9 +3,8 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
   Index,
-  JoinColumn,
-  ManyToOne,
   PrimaryColumn,
   PrimaryGeneratedColumn,
 } from 'typeorm';
@@ -18,30 +17,30 @@ import { User } from '../users/user.entity';
 // Pages of the thread (newest first, before a message) and the unread counts of course lists.
 @Index('ix_message_course', ['municipalityId', 'courseId', 'createdAt', 'id'])
 @Check('ck_message_body', `btrim("body") <> ''`)
+@ForeignKey(() => Municipality, ['municipality_id'], ['id'], {
+  name: 'fk_message_municipality',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => MentorCourse, ['course_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_message_course',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => User, ['author_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_message_author',
+  onDelete: 'RESTRICT',
+})
 export class Message {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_message' })
   id: string;
 
-  @Column({ name: 'municipality_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'municipality_id', type: 'uuid', primaryKeyConstraintName: 'pk_message' })
   municipalityId: string;
-
-  @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'fk_message_municipality' })
-  municipality?: Municipality;
 
   @Column({ name: 'course_id', type: 'uuid' })
   courseId: string;
 
-  @ManyToOne(() => MentorCourse, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'course_id', foreignKeyConstraintName: 'fk_message_course' })
-  course?: MentorCourse;
-
   @Column({ name: 'author_id', type: 'uuid' })
   authorId: string;
-
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'author_id', foreignKeyConstraintName: 'fk_message_author' })
-  author?: User;
 
   @Column({ type: 'varchar', length: 5000 })
   body: string;
@@ -55,6 +54,18 @@ export class Message {
  * unread count probes this key once per message of the course.
  */
 @Entity({ name: 'message_read' })
+@ForeignKey(() => Municipality, ['municipality_id'], ['id'], {
+  name: 'fk_message_read_municipality',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => Message, ['message_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_message_read_message',
+  onDelete: 'CASCADE',
+})
+@ForeignKey(() => User, ['user_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_message_read_user',
+  onDelete: 'RESTRICT',
+})
 export class MessageRead {
   @PrimaryColumn({ name: 'municipality_id', type: 'uuid', primaryKeyConstraintName: 'pk_message_read' })
   municipalityId: string;
@@ -64,18 +75,6 @@ export class MessageRead {
 
   @PrimaryColumn({ name: 'user_id', type: 'uuid', primaryKeyConstraintName: 'pk_message_read' })
   userId: string;
-
-  @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'fk_message_read_municipality' })
-  municipality?: Municipality;
-
-  @ManyToOne(() => Message, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'message_id', foreignKeyConstraintName: 'fk_message_read_message' })
-  message?: Message;
-
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_message_read_user' })
-  user?: User;
 
   @Column({ name: 'read_at', type: 'timestamptz', default: () => 'now()' })
   readAt: Date;

@@ -4,9 +4,9 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
   Index,
-  JoinColumn,
-  ManyToOne,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
@@ -23,27 +23,38 @@ import { User } from '../users/user.entity';
 @Entity({ name: 'notification' })
 @Unique('uq_notification_key', ['municipalityId', 'userId', 'key'])
 @Index('ix_notification_user', ['municipalityId', 'userId', 'createdAt'])
+// Deleting a course or report (retention) checks its notifications through these.
+@Index('ix_notification_course', ['municipalityId', 'courseId'])
+@Index('ix_notification_report', ['municipalityId', 'reportId'])
 @Check(
   'ck_notification_kind',
   `"kind" IN ('report_due_soon', 'report_overdue', 'report_submitted', 'report_returned', 'report_accepted', 'handover_sent', 'handover_acknowledged', 'handover_overdue', 'item_shared', 'message_received', 'sparring_requested')`,
 )
+@ForeignKey(() => Municipality, ['municipality_id'], ['id'], {
+  name: 'fk_notification_municipality',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => User, ['user_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_notification_user',
+  onDelete: 'CASCADE',
+})
+@ForeignKey(() => MentorCourse, ['course_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_notification_course',
+  onDelete: 'CASCADE',
+})
+@ForeignKey(() => ProgressReport, ['report_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_notification_report',
+  onDelete: 'CASCADE',
+})
 export class Notification {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_notification' })
   id: string;
 
-  @Column({ name: 'municipality_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'municipality_id', type: 'uuid', primaryKeyConstraintName: 'pk_notification' })
   municipalityId: string;
-
-  @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'fk_notification_municipality' })
-  municipality?: Municipality;
 
   @Column({ name: 'user_id', type: 'uuid' })
   userId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_notification_user' })
-  user?: User;
 
   @Column({ type: 'varchar', length: 30 })
   kind: NotificationKind;
@@ -51,16 +62,8 @@ export class Notification {
   @Column({ name: 'course_id', type: 'uuid', nullable: true })
   courseId: string | null;
 
-  @ManyToOne(() => MentorCourse, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'course_id', foreignKeyConstraintName: 'fk_notification_course' })
-  course?: MentorCourse;
-
   @Column({ name: 'report_id', type: 'uuid', nullable: true })
   reportId: string | null;
-
-  @ManyToOne(() => ProgressReport, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'report_id', foreignKeyConstraintName: 'fk_notification_report' })
-  report?: ProgressReport;
 
   /** Ids and dates only, e.g. `{ "dueOn": "2026-11-02" }` or `{ "version": 2 }`. */
   @Column({ type: 'jsonb', default: () => "'{}'" })

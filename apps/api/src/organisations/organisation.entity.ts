@@ -4,9 +4,9 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
   Index,
-  JoinColumn,
-  ManyToOne,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
@@ -18,17 +18,17 @@ import { Municipality } from './municipality.entity';
 @Entity({ name: 'organisation' })
 @Unique('uq_organisation_municipality_name', ['municipalityId', 'name'])
 @Check('ck_organisation_kind', `"kind" IN ('internal_centre', 'external_provider')`)
+@ForeignKey(() => Municipality, ['municipality_id'], ['id'], {
+  name: 'fk_organisation_municipality',
+  onDelete: 'RESTRICT',
+})
 export class Organisation {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_organisation' })
   id: string;
 
   @Index('ix_organisation_municipality')
-  @Column({ name: 'municipality_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'municipality_id', type: 'uuid', primaryKeyConstraintName: 'pk_organisation' })
   municipalityId: string;
-
-  @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'fk_organisation_municipality' })
-  municipality?: Municipality;
 
   @Column({ type: 'varchar', length: 30 })
   kind: OrganisationKind;

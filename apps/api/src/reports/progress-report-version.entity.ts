@@ -1,5 +1,5 @@
 import type { ReportAttendance, ReportComment, ReportContent } from '@mentor/domain';
-import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { User } from '../users/user.entity';
 import { ProgressReport } from './progress-report.entity';
 
@@ -15,19 +15,31 @@ import { ProgressReport } from './progress-report.entity';
   `("decision" IS NULL) = ("reviewed_at" IS NULL) AND ("decision" IS NULL) = ("reviewed_by" IS NULL)`,
 )
 @Check('ck_progress_report_version_quality', `"quality_score" BETWEEN 0 AND 100`)
+@ForeignKey(() => ProgressReport, ['report_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_progress_report_version_report',
+  onDelete: 'CASCADE',
+})
+@ForeignKey(() => User, ['submitted_by', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_progress_report_version_submitted_by',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => User, ['reviewed_by', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_progress_report_version_reviewed_by',
+  onDelete: 'RESTRICT',
+})
 export class ProgressReportVersion {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_progress_report_version' })
   id: string;
 
-  @Column({ name: 'municipality_id', type: 'uuid' })
+  @PrimaryColumn({
+    name: 'municipality_id',
+    type: 'uuid',
+    primaryKeyConstraintName: 'pk_progress_report_version',
+  })
   municipalityId: string;
 
   @Column({ name: 'report_id', type: 'uuid' })
   reportId: string;
-
-  @ManyToOne(() => ProgressReport, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'report_id', foreignKeyConstraintName: 'fk_progress_report_version_report' })
-  report?: ProgressReport;
 
   /** 1 for the first submit, then one more per resubmit. */
   @Column({ type: 'smallint' })
@@ -55,10 +67,6 @@ export class ProgressReportVersion {
   @Column({ name: 'submitted_by', type: 'uuid' })
   submittedBy: string;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'submitted_by', foreignKeyConstraintName: 'fk_progress_report_version_submitted_by' })
-  submitter?: User;
-
   @Column({ name: 'submitted_at', type: 'timestamptz' })
   submittedAt: Date;
 
@@ -70,10 +78,6 @@ export class ProgressReportVersion {
 
   @Column({ name: 'reviewed_by', type: 'uuid', nullable: true })
   reviewedBy: string | null;
-
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'reviewed_by', foreignKeyConstraintName: 'fk_progress_report_version_reviewed_by' })
-  reviewer?: User;
 
   @Column({ name: 'reviewed_at', type: 'timestamptz', nullable: true })
   reviewedAt: Date | null;

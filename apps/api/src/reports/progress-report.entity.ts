@@ -4,9 +4,9 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
   Index,
-  JoinColumn,
-  ManyToOne,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
   VersionColumn,
@@ -31,23 +31,27 @@ import { User } from '../users/user.entity';
 @Check('ck_progress_report_status', `"status" IN ('draft', 'submitted', 'returned', 'accepted')`)
 @Check('ck_progress_report_period', `"period_to" >= "period_from"`)
 @Check('ck_progress_report_quality', `"quality_score" BETWEEN 0 AND 100`)
+@ForeignKey(() => Municipality, ['municipality_id'], ['id'], {
+  name: 'fk_progress_report_municipality',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => MentorCourse, ['course_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_progress_report_course',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => User, ['created_by', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_progress_report_created_by',
+  onDelete: 'RESTRICT',
+})
 export class ProgressReport {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_progress_report' })
   id: string;
 
-  @Column({ name: 'municipality_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'municipality_id', type: 'uuid', primaryKeyConstraintName: 'pk_progress_report' })
   municipalityId: string;
-
-  @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'fk_progress_report_municipality' })
-  municipality?: Municipality;
 
   @Column({ name: 'course_id', type: 'uuid' })
   courseId: string;
-
-  @ManyToOne(() => MentorCourse, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'course_id', foreignKeyConstraintName: 'fk_progress_report_course' })
-  course?: MentorCourse;
 
   @Column({ name: 'period_from', type: 'date' })
   periodFrom: string;
@@ -72,10 +76,6 @@ export class ProgressReport {
 
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy: string;
-
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_progress_report_created_by' })
-  creator?: User;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -10,9 +10,9 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
   Index,
-  JoinColumn,
-  ManyToOne,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
@@ -32,23 +32,31 @@ import { inList } from '../workforce/check-sql';
 @Check('ck_survey_response_kind', inList('kind', SURVEY_KINDS))
 @Check('ck_survey_response_mentor_type', inList('mentor_type', MENTOR_TYPES))
 @Check('ck_survey_response_answers', `jsonb_typeof("answers") = 'object'`)
+@ForeignKey(() => Municipality, ['municipality_id'], ['id'], {
+  name: 'fk_survey_response_municipality',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => Organisation, ['organisation_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_survey_response_organisation',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => User, ['entered_by', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_survey_response_entered_by',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => User, ['respondent_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_survey_response_respondent',
+  onDelete: 'RESTRICT',
+})
 export class SurveyResponse {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_survey_response' })
   id: string;
 
-  @Column({ name: 'municipality_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'municipality_id', type: 'uuid', primaryKeyConstraintName: 'pk_survey_response' })
   municipalityId: string;
-
-  @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'fk_survey_response_municipality' })
-  municipality?: Municipality;
 
   @Column({ name: 'organisation_id', type: 'uuid' })
   organisationId: string;
-
-  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'fk_survey_response_organisation' })
-  organisation?: Organisation;
 
   @Column({ type: 'varchar', length: 20 })
   kind: SurveyKind;
@@ -66,17 +74,9 @@ export class SurveyResponse {
   @Column({ name: 'entered_by', type: 'uuid' })
   enteredBy: string;
 
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'entered_by', foreignKeyConstraintName: 'fk_survey_response_entered_by' })
-  enterer?: User;
-
   /** The respondent when they answered themselves (a mentor, a recruiter); counts once per period. */
   @Column({ name: 'respondent_id', type: 'uuid', nullable: true })
   respondentId: string | null;
-
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'respondent_id', foreignKeyConstraintName: 'fk_survey_response_respondent' })
-  respondent?: User;
 
   @Column({ type: 'boolean', default: false })
   imported: boolean;

@@ -4,9 +4,9 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
   Index,
-  JoinColumn,
-  ManyToOne,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
@@ -18,27 +18,29 @@ import { Organisation } from '../organisations/organisation.entity';
 /** A person who signs in. Belongs to one organisation of one municipality. */
 @Entity({ name: 'app_user' })
 // Usernames are unique across municipalities because sign-in happens before the tenant is known.
-@Unique('uq_app_user_username', ['username'])
+// Unique within the municipality here; across municipalities the login_name reference table keeps
+// usernames unique (a distributed database can only enforce uniqueness that includes municipality_id).
+@Unique('uq_app_user_municipality_username', ['municipalityId', 'username'])
 @Check('ck_app_user_role', `"role" IN ('mentor', 'caseworker', 'team_leader', 'admin')`)
+@ForeignKey(() => Municipality, ['municipality_id'], ['id'], {
+  name: 'fk_app_user_municipality',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => Organisation, ['organisation_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_app_user_organisation',
+  onDelete: 'RESTRICT',
+})
 export class User {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_app_user' })
   id: string;
 
   @Index('ix_app_user_municipality')
-  @Column({ name: 'municipality_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'municipality_id', type: 'uuid', primaryKeyConstraintName: 'pk_app_user' })
   municipalityId: string;
-
-  @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'fk_app_user_municipality' })
-  municipality?: Municipality;
 
   @Index('ix_app_user_organisation')
   @Column({ name: 'organisation_id', type: 'uuid' })
   organisationId: string;
-
-  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'fk_app_user_organisation' })
-  organisation?: Organisation;
 
   /** Stored lower-case so sign-in is case-insensitive. */
   @Column({ type: 'varchar', length: 100 })

@@ -6,6 +6,8 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { UnauthenticatedException } from '../auth/auth.exception';
 import { sortOrDefault } from '../common/pagination';
 import type { UserListQueryDto } from './dto/user.dto';
+import { Municipality } from '../organisations/municipality.entity';
+import { Organisation } from '../organisations/organisation.entity';
 import { User } from './user.entity';
 
 const SORT_COLUMNS: Record<(typeof USER_SORT_FIELDS)[number], string> = {
@@ -22,8 +24,8 @@ export class UsersService {
     // One query on the hot path of every page load; a findOne with relations costs three.
     const row = await this.users
       .createQueryBuilder('u')
-      .innerJoin('u.organisation', 'o')
-      .innerJoin('u.municipality', 'm')
+      .innerJoin(Organisation, 'o', 'o.id = u.organisation_id AND o.municipality_id = u.municipality_id')
+      .innerJoin(Municipality, 'm', 'm.id = u.municipality_id')
       .select(['u.username AS username', 'o.name AS "organisationName"', 'o.kind AS "organisationKind"'])
       .addSelect('m.name', 'municipalityName')
       .where('u.id = :id AND u.municipality_id = :municipalityId', {
@@ -41,24 +43,26 @@ export class UsersService {
   /** The users of the caller's municipality only. */
   async list(caller: AuthenticatedUser, query: UserListQueryDto): Promise<Page<UserSummary>> {
     const sort = sortOrDefault(query.sort, USER_SORT_FIELDS, { field: 'name', direction: 'ASC' });
-    const [rows, total] = await this.users
+    const rows = await this.users
       .createQueryBuilder('u')
-      .innerJoinAndSelect('u.organisation', 'o')
+      .innerJoin(Organisation, 'o', 'o.id = u.organisation_id AND o.municipality_id = u.municipality_id')
+      .select(['u.id AS id', 'u.name AS name', 'u.username AS username', 'u.role AS role'])
+      .addSelect('u.organisation_id', 'organisationId')
+      .addSelect('o.name', 'organisationName')
+      .addSelect('count(*) OVER ()', 'total')
       .where('u.municipality_id = :municipalityId', { municipalityId: caller.municipalityId })
       .orderBy(SORT_COLUMNS[sort.field], sort.direction)
       .addOrderBy('u.id', 'ASC')
-      .take(query.limit)
-      .skip(query.offset)
-      .getManyAndCount();
+      .limit(query.limit)
+      .offset(query.offset)
+      .getRawMany<UserSummary & { total: string }>();
+    // Past the last page there is no row to carry the total.
+    const first = rows[0];
+    const total = first
+      ? Number(first.total)
+      : await this.users.countBy({ municipalityId: caller.municipalityId });
     return {
-      items: rows.map((u) => ({
-        id: u.id,
-        name: u.name,
-        username: u.username,
-        role: u.role,
-        organisationId: u.organisationId,
-        organisationName: u.organisation?.name ?? '',
-      })),
+      items: rows.map(({ total: _total, ...user }) => user),
       total,
       limit: query.limit,
       offset: query.offset,

@@ -4,8 +4,8 @@ import {
   Column,
   CreateDateColumn,
   Entity,
-  JoinColumn,
-  ManyToOne,
+  ForeignKey,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
@@ -23,23 +23,31 @@ import { allIn } from './check-sql';
 @Unique('uq_mentor_certification_date', ['municipalityId', 'mentorId', 'certifiedOn'])
 @Check('ck_mentor_certification_renewal', `"renewal_due_on" > "certified_on"`)
 @Check('ck_mentor_certification_basis', `${allIn('basis', CERTIFICATION_BASES)} AND cardinality("basis") > 0`)
+@ForeignKey(() => Municipality, ['municipality_id'], ['id'], {
+  name: 'fk_mentor_certification_municipality',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => User, ['mentor_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_mentor_certification_mentor',
+  onDelete: 'CASCADE',
+})
+@ForeignKey(() => User, ['certified_by', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_mentor_certification_certified_by',
+  onDelete: 'RESTRICT',
+})
 export class MentorCertification {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_mentor_certification' })
   id: string;
 
-  @Column({ name: 'municipality_id', type: 'uuid' })
+  @PrimaryColumn({
+    name: 'municipality_id',
+    type: 'uuid',
+    primaryKeyConstraintName: 'pk_mentor_certification',
+  })
   municipalityId: string;
-
-  @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'fk_mentor_certification_municipality' })
-  municipality?: Municipality;
 
   @Column({ name: 'mentor_id', type: 'uuid' })
   mentorId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'mentor_id', foreignKeyConstraintName: 'fk_mentor_certification_mentor' })
-  mentor?: User;
 
   @Column({ name: 'certified_on', type: 'date' })
   certifiedOn: string;
@@ -56,10 +64,6 @@ export class MentorCertification {
   /** The team leader who certified (and recorded) it. */
   @Column({ name: 'certified_by', type: 'uuid' })
   certifiedBy: string;
-
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'certified_by', foreignKeyConstraintName: 'fk_mentor_certification_certified_by' })
-  certifier?: User;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -15,8 +15,8 @@ import {
   Column,
   CreateDateColumn,
   Entity,
-  JoinColumn,
-  ManyToOne,
+  ForeignKey,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
@@ -44,30 +44,30 @@ import { allIn, inList } from './check-sql';
 @Check('ck_mentor_profile_capacity', `"capacity_minutes_per_week" >= 0`)
 @Check('ck_mentor_profile_mentor_types', allIn('mentor_types', MENTOR_TYPES))
 @Check('ck_mentor_profile_wishes', allIn('upskilling_wishes', UPSKILLING_TOPICS))
+@ForeignKey(() => Municipality, ['municipality_id'], ['id'], {
+  name: 'fk_mentor_profile_municipality',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => User, ['mentor_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_mentor_profile_mentor',
+  onDelete: 'CASCADE',
+})
+@ForeignKey(() => Organisation, ['organisation_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_mentor_profile_organisation',
+  onDelete: 'RESTRICT',
+})
 export class MentorProfile {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_mentor_profile' })
   id: string;
 
-  @Column({ name: 'municipality_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'municipality_id', type: 'uuid', primaryKeyConstraintName: 'pk_mentor_profile' })
   municipalityId: string;
-
-  @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'fk_mentor_profile_municipality' })
-  municipality?: Municipality;
 
   @Column({ name: 'mentor_id', type: 'uuid' })
   mentorId: string;
 
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'mentor_id', foreignKeyConstraintName: 'fk_mentor_profile_mentor' })
-  mentor?: User;
-
   @Column({ name: 'organisation_id', type: 'uuid' })
   organisationId: string;
-
-  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'fk_mentor_profile_organisation' })
-  organisation?: Organisation;
 
   @Column({ name: 'employee_number', type: 'varchar', length: 40, nullable: true })
   employeeNumber: string | null;

@@ -4,8 +4,8 @@ import {
   Column,
   CreateDateColumn,
   Entity,
-  JoinColumn,
-  ManyToOne,
+  ForeignKey,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
@@ -22,23 +22,23 @@ import { inList } from './check-sql';
 @Entity({ name: 'mentor_supervision' })
 @Unique('uq_mentor_supervision_session', ['municipalityId', 'mentorId', 'kind', 'heldOn'])
 @Check('ck_mentor_supervision_kind', inList('kind', SUPERVISION_KINDS))
+@ForeignKey(() => Municipality, ['municipality_id'], ['id'], {
+  name: 'fk_mentor_supervision_municipality',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => User, ['mentor_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_mentor_supervision_mentor',
+  onDelete: 'CASCADE',
+})
 export class MentorSupervision {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_mentor_supervision' })
   id: string;
 
-  @Column({ name: 'municipality_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'municipality_id', type: 'uuid', primaryKeyConstraintName: 'pk_mentor_supervision' })
   municipalityId: string;
-
-  @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'fk_mentor_supervision_municipality' })
-  municipality?: Municipality;
 
   @Column({ name: 'mentor_id', type: 'uuid' })
   mentorId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'mentor_id', foreignKeyConstraintName: 'fk_mentor_supervision_mentor' })
-  mentor?: User;
 
   @Column({ type: 'varchar', length: 30 })
   kind: SupervisionKind;

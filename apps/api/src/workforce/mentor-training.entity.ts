@@ -4,9 +4,9 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
   Index,
-  JoinColumn,
-  ManyToOne,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
   VersionColumn,
@@ -20,23 +20,23 @@ import { inList } from './check-sql';
 @Index('ix_mentor_training_mentor', ['municipalityId', 'mentorId', 'completedOn'])
 @Check('ck_mentor_training_kind', inList('kind', TRAINING_KINDS))
 @Check('ck_mentor_training_days', `"length_days" BETWEEN 0 AND 365`)
+@ForeignKey(() => Municipality, ['municipality_id'], ['id'], {
+  name: 'fk_mentor_training_municipality',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => User, ['mentor_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_mentor_training_mentor',
+  onDelete: 'CASCADE',
+})
 export class MentorTraining {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_mentor_training' })
   id: string;
 
-  @Column({ name: 'municipality_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'municipality_id', type: 'uuid', primaryKeyConstraintName: 'pk_mentor_training' })
   municipalityId: string;
-
-  @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'fk_mentor_training_municipality' })
-  municipality?: Municipality;
 
   @Column({ name: 'mentor_id', type: 'uuid' })
   mentorId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'mentor_id', foreignKeyConstraintName: 'fk_mentor_training_mentor' })
-  mentor?: User;
 
   @Column({ type: 'varchar', length: 30 })
   kind: TrainingKind;

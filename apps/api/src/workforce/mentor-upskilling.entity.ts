@@ -4,8 +4,8 @@ import {
   Column,
   CreateDateColumn,
   Entity,
-  JoinColumn,
-  ManyToOne,
+  ForeignKey,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
@@ -19,23 +19,23 @@ import { inList } from './check-sql';
 @Entity({ name: 'mentor_upskilling' })
 @Unique('uq_mentor_upskilling_offer', ['municipalityId', 'mentorId', 'topic', 'offeredOn'])
 @Check('ck_mentor_upskilling_topic', inList('topic', UPSKILLING_TOPICS))
+@ForeignKey(() => Municipality, ['municipality_id'], ['id'], {
+  name: 'fk_mentor_upskilling_municipality',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => User, ['mentor_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_mentor_upskilling_mentor',
+  onDelete: 'CASCADE',
+})
 export class MentorUpskilling {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_mentor_upskilling' })
   id: string;
 
-  @Column({ name: 'municipality_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'municipality_id', type: 'uuid', primaryKeyConstraintName: 'pk_mentor_upskilling' })
   municipalityId: string;
-
-  @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'fk_mentor_upskilling_municipality' })
-  municipality?: Municipality;
 
   @Column({ name: 'mentor_id', type: 'uuid' })
   mentorId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'mentor_id', foreignKeyConstraintName: 'fk_mentor_upskilling_mentor' })
-  mentor?: User;
 
   @Column({ type: 'varchar', length: 40 })
   topic: UpskillingTopic;

@@ -22,6 +22,7 @@ import * as argon2 from 'argon2';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { SessionService } from '../auth/session.service';
 import { todayInDenmark } from '../common/clock';
 import { ProblemException, ValidationProblem } from '../common/problem';
 import { NotFoundProblem, StaleVersionProblem } from '../common/versioned-update';
@@ -104,6 +105,7 @@ export class MentorsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly sessions: SessionService,
   ) {}
 
   // ---------- Reads ----------
@@ -176,7 +178,11 @@ export class MentorsService {
           ],
         );
       } catch (error) {
-        if (isUniqueViolation(error, 'uq_app_user_username')) {
+        if (
+          // Taken in this municipality, or (through the login_name reference table) in another.
+          isUniqueViolation(error, 'uq_app_user_municipality_username') ||
+          isUniqueViolation(error, 'uq_login_name_username')
+        ) {
           throw new ProblemException({
             status: 409,
             code: 'user.username_taken',
@@ -242,15 +248,14 @@ export class MentorsService {
 
   async setPassword(caller: AuthenticatedUser, mentorId: string, password: string): Promise<void> {
     const passwordHash = await argon2.hash(password);
-    await this.db.transaction(async (tx) => {
+    // Sessions signed in with the old password end, on every API instance at once.
+    await this.sessions.endAllOfUser(caller.municipalityId, mentorId, async (tx) => {
       await mentorInScope(tx, caller, mentorId);
       await tx.query(
         `UPDATE app_user SET password_hash = $3, version = version + 1, updated_at = now()
           WHERE id = $1 AND municipality_id = $2`,
         [mentorId, caller.municipalityId, passwordHash],
       );
-      // Sessions signed in with the old password end.
-      await tx.query('DELETE FROM session WHERE user_id = $1', [mentorId]);
       await this.audit.record(
         caller,
         { action: 'workforce.password_set', entityType: 'app_user', entityId: mentorId },

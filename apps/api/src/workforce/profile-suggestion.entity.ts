@@ -4,9 +4,9 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
   Index,
-  JoinColumn,
-  ManyToOne,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import { Municipality } from '../organisations/municipality.entity';
@@ -18,23 +18,27 @@ import { inList } from './check-sql';
 @Index('ix_profile_suggestion_mentor', ['municipalityId', 'mentorId', 'status'])
 @Check('ck_profile_suggestion_status', inList('status', SUGGESTION_STATUSES))
 @Check('ck_profile_suggestion_decided', `("status" = 'pending') = ("decided_at" IS NULL)`)
+@ForeignKey(() => Municipality, ['municipality_id'], ['id'], {
+  name: 'fk_profile_suggestion_municipality',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => User, ['mentor_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_profile_suggestion_mentor',
+  onDelete: 'CASCADE',
+})
+@ForeignKey(() => User, ['decided_by', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_profile_suggestion_decided_by',
+  onDelete: 'RESTRICT',
+})
 export class ProfileSuggestion {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_profile_suggestion' })
   id: string;
 
-  @Column({ name: 'municipality_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'municipality_id', type: 'uuid', primaryKeyConstraintName: 'pk_profile_suggestion' })
   municipalityId: string;
-
-  @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'fk_profile_suggestion_municipality' })
-  municipality?: Municipality;
 
   @Column({ name: 'mentor_id', type: 'uuid' })
   mentorId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'mentor_id', foreignKeyConstraintName: 'fk_profile_suggestion_mentor' })
-  mentor?: User;
 
   /** Only the fields to change (MENTOR_SUGGESTIBLE_FIELDS). */
   @Column({ type: 'jsonb' })
@@ -51,10 +55,6 @@ export class ProfileSuggestion {
 
   @Column({ name: 'decided_by', type: 'uuid', nullable: true })
   decidedBy: string | null;
-
-  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'decided_by', foreignKeyConstraintName: 'fk_profile_suggestion_decided_by' })
-  decider?: User;
 
   @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
   decidedAt: Date | null;

@@ -4,8 +4,8 @@ import {
   Column,
   CreateDateColumn,
   Entity,
-  JoinColumn,
-  ManyToOne,
+  ForeignKey,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
@@ -19,29 +19,27 @@ import { inList } from './check-sql';
 @Entity({ name: 'recruitment_requirement' })
 @Unique('uq_recruitment_requirement', ['municipalityId', 'organisationId', 'competency'])
 @Check('ck_recruitment_requirement_competency', inList('competency', RECRUITMENT_COMPETENCIES))
+@ForeignKey(() => Municipality, ['municipality_id'], ['id'], {
+  name: 'fk_recruitment_requirement_municipality',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => Organisation, ['organisation_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_recruitment_requirement_organisation',
+  onDelete: 'CASCADE',
+})
 export class RecruitmentRequirement {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_recruitment_requirement' })
   id: string;
 
-  @Column({ name: 'municipality_id', type: 'uuid' })
-  municipalityId: string;
-
-  @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
-  @JoinColumn({
+  @PrimaryColumn({
     name: 'municipality_id',
-    foreignKeyConstraintName: 'fk_recruitment_requirement_municipality',
+    type: 'uuid',
+    primaryKeyConstraintName: 'pk_recruitment_requirement',
   })
-  municipality?: Municipality;
+  municipalityId: string;
 
   @Column({ name: 'organisation_id', type: 'uuid' })
   organisationId: string;
-
-  @ManyToOne(() => Organisation, { onDelete: 'CASCADE' })
-  @JoinColumn({
-    name: 'organisation_id',
-    foreignKeyConstraintName: 'fk_recruitment_requirement_organisation',
-  })
-  organisation?: Organisation;
 
   @Column({ type: 'varchar', length: 40 })
   competency: RecruitmentCompetency;
@@ -54,23 +52,27 @@ export class RecruitmentRequirement {
 @Entity({ name: 'recruitment_assessment' })
 @Unique('uq_recruitment_assessment', ['municipalityId', 'mentorId', 'competency'])
 @Check('ck_recruitment_assessment_competency', inList('competency', RECRUITMENT_COMPETENCIES))
+@ForeignKey(() => Municipality, ['municipality_id'], ['id'], {
+  name: 'fk_recruitment_assessment_municipality',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => User, ['mentor_id', 'municipality_id'], ['id', 'municipality_id'], {
+  name: 'fk_recruitment_assessment_mentor',
+  onDelete: 'CASCADE',
+})
 export class RecruitmentAssessment {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_recruitment_assessment' })
   id: string;
 
-  @Column({ name: 'municipality_id', type: 'uuid' })
+  @PrimaryColumn({
+    name: 'municipality_id',
+    type: 'uuid',
+    primaryKeyConstraintName: 'pk_recruitment_assessment',
+  })
   municipalityId: string;
-
-  @ManyToOne(() => Municipality, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'fk_recruitment_assessment_municipality' })
-  municipality?: Municipality;
 
   @Column({ name: 'mentor_id', type: 'uuid' })
   mentorId: string;
-
-  @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'mentor_id', foreignKeyConstraintName: 'fk_recruitment_assessment_mentor' })
-  mentor?: User;
 
   @Column({ type: 'varchar', length: 40 })
   competency: RecruitmentCompetency;

@@ -50,6 +50,7 @@ export type AccessLogPage = Page<AccessLogEntry>;
 const PURPOSE_BY_PREFIX: readonly [string, AccessPurpose][] = [
   ['citizen.cpr_reveal', AccessPurpose.IdentityCheck],
   ['citizen.access_log', AccessPurpose.RightOfAccess],
+  ['citizen.export', AccessPurpose.RightOfAccess],
   ['citizen.search', AccessPurpose.Search],
   ['course.list', AccessPurpose.Search],
   ['report.', AccessPurpose.ProgressionReporting],
@@ -74,6 +75,7 @@ const READ_SUFFIXES = [
   '.download',
   '.cpr_reveal',
   '.access_log',
+  '.export',
   '.reporting_read',
 ];
 
@@ -82,5 +84,5 @@ export function accessKindOfAction(action: string): AccessKind {
   return READ_SUFFIXES.some((suffix) => action.endsWith(suffix)) ? AccessKind.Read : AccessKind.Change;
 }
 
-/** Staff roles that can appear in the log (administrators never see citizen data). */
-export const ACCESS_LOG_ROLES: readonly Role[] = [Role.Mentor, Role.Caseworker, Role.TeamLeader];
+/** Staff roles that can appear in the log (administrators only by exporting the citizen's data). */
+export const ACCESS_LOG_ROLES: readonly Role[] = [Role.Mentor, Role.Caseworker, Role.TeamLeader, Role.Admin];

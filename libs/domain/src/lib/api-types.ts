@@ -47,6 +47,19 @@ export interface UserSummary {
   organisationName: string;
 }
 
+/** Body of `PUT /api/users/:id/active`: false disables the user and ends all their sessions at once. */
+export interface SetUserActiveRequest {
+  active: boolean;
+}
+
+/** Answer of `PUT /api/users/:id/active`. */
+export interface UserActiveStatus {
+  id: string;
+  active: boolean;
+  /** Sessions this change ended (0 when enabling). */
+  endedSessions: number;
+}
+
 /** One page of a list endpoint. */
 export interface Page<T> {
   items: T[];

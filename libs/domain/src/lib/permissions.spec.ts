@@ -13,6 +13,10 @@ describe('permission map', () => {
     expect(hasPermission(Role.TeamLeader, Permission.UsersRead)).toBe(true);
   });
 
+  it('lets only the administrator disable and re-enable users', () => {
+    expect(ROLES.filter((r) => hasPermission(r, Permission.UsersManage))).toEqual([Role.Admin]);
+  });
+
   it('lets only mentors write reports and only caseworkers review them', () => {
     expect(ROLES.filter((r) => hasPermission(r, Permission.ReportsWrite))).toEqual([Role.Mentor]);
     expect(ROLES.filter((r) => hasPermission(r, Permission.ReportsReview))).toEqual([Role.Caseworker]);
@@ -40,6 +44,13 @@ describe('permission map', () => {
       Role.Mentor,
       Role.Caseworker,
       Role.TeamLeader,
+    ]);
+  });
+
+  it("lets only the citizen's caseworker and the administrator export all of a citizen's data", () => {
+    expect(ROLES.filter((r) => hasPermission(r, Permission.CitizenExport))).toEqual([
+      Role.Caseworker,
+      Role.Admin,
     ]);
   });
 

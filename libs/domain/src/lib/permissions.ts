@@ -11,6 +11,8 @@ export enum Permission {
   OrganisationsRead = 'organisations:read',
   /** List the users of one's municipality. */
   UsersRead = 'users:read',
+  /** Disable and re-enable the users of one's municipality (disabling ends their sessions at once). */
+  UsersManage = 'users:manage',
   /** Read the citizens one's role and organisation may see (each read is audit-logged). */
   CitizensRead = 'citizens:read',
   /** Register citizens and change their details. */
@@ -51,6 +53,8 @@ export enum Permission {
   MessagesWrite = 'messages:write',
   /** Produce a citizen's access log (who-type, when and why their data was used). */
   AccessLogRead = 'access-log:read',
+  /** Export everything held about a citizen, for their right of access (GDPR art. 15; audit-logged). */
+  CitizenExport = 'citizens:export',
   /** The study's indicators: one's own organisation (team leader) or the municipality (admin). No citizen data. */
   IndicatorsRead = 'indicators:read',
   /** Answer one's own questionnaire (mentor, recruiter) or enter a citizen interview's answers. */
@@ -87,6 +91,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.CaseShare,
     Permission.MessagesWrite,
     Permission.AccessLogRead,
+    Permission.CitizenExport,
     Permission.SurveysAnswer,
   ],
   [Role.TeamLeader]: [
@@ -104,13 +109,16 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     Permission.SurveysAnswer,
     Permission.SurveysManage,
   ],
-  // Administrators manage users, organisations and settings; they do not see citizens.
+  // Administrators manage users, organisations and settings; they do not see citizens, except to
+  // answer a citizen's request of access with the full export (audit-logged).
   [Role.Admin]: [
     Permission.SessionOwn,
     Permission.OrganisationsRead,
     Permission.UsersRead,
+    Permission.UsersManage,
     Permission.ReportsQuality,
     Permission.MunicipalityManage,
+    Permission.CitizenExport,
     Permission.WorkforceRead,
     Permission.IndicatorsRead,
     Permission.SurveysManage,

@@ -1,7 +1,8 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient, HttpParams, HttpResponse } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
   CitizenDetail,
+  CitizenExportFormat,
   CitizenSummary,
   CprRevealResponse,
   CreateCitizenRequest,
@@ -32,6 +33,17 @@ export class CitizensApiService {
   /** Changes the fields given; 409 `citizen.stale_version` when changed since `version` was read. */
   update(id: string, body: UpdateCitizenRequest): Observable<CitizenDetail> {
     return this.http.patch<CitizenDetail>(`/api/citizens/${id}`, body);
+  }
+
+  /**
+   * Everything held about the citizen, for a request of access (`export.json` or `export.pdf`;
+   * audit-logged). Fetched rather than linked, so a failure is said on the page.
+   */
+  export(id: string, format: CitizenExportFormat): Observable<HttpResponse<Blob>> {
+    return this.http.get(`/api/citizens/${id}/export.${format}`, {
+      responseType: 'blob',
+      observe: 'response',
+    });
   }
 
   /** The full CPR number: an explicit, audit-logged action. */

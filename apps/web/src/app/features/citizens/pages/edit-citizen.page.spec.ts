@@ -1,8 +1,10 @@
-import { provideHttpClient } from '@angular/common/http';
+import { HttpHeaders, provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { CitizenDetail, MeetingPlace, TargetGroup } from '@mentor/domain';
+import { CitizenDetail, MeetingPlace, Role, TargetGroup } from '@mentor/domain';
+import { meFixture } from '../../../../testing/fixtures';
+import { AuthService } from '../../../core/auth/auth.service';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { citizenChanges, EditCitizenPage } from './edit-citizen.page';
 
@@ -59,11 +61,16 @@ describe('citizenChanges', () => {
 describe('EditCitizenPage', () => {
   afterEach(() => TestBed.inject(HttpTestingController).verify());
 
-  async function open() {
+  async function open(role?: Role) {
     TestBed.configureTestingModule({
       providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
     });
     const http = TestBed.inject(HttpTestingController);
+    if (role) {
+      const restoring = TestBed.inject(AuthService).restore();
+      http.expectOne('/api/me').flush(meFixture(role));
+      await restoring;
+    }
     const loading = TestBed.inject(I18nService).use('da', { remember: false });
     http.expectOne('/i18n/da.json').flush({
       validation: { fields: { phone: { matches: 'Skriv et telefonnummer med 4–40 tegn.' } } },
@@ -144,5 +151,63 @@ describe('EditCitizenPage', () => {
     );
     await fixture.whenStable();
     expect(el.querySelector('mat-error')?.textContent?.trim()).toBe('Skriv et telefonnummer med 4–40 tegn.');
+  });
+
+  describe('the right-of-access export', () => {
+    let click: jest.SpyInstance;
+    const saved: { name: string; href: string }[] = [];
+
+    beforeEach(() => {
+      saved.length = 0;
+      URL.createObjectURL = jest.fn(() => 'blob:export');
+      URL.revokeObjectURL = jest.fn();
+      click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+        this: HTMLAnchorElement,
+      ) {
+        saved.push({ name: this.download, href: this.href });
+      });
+    });
+    afterEach(() => click.mockRestore());
+
+    it('is offered to the caseworker, and fetches the JSON as a download under the name the API gives', async () => {
+      const { fixture, http, el } = await open(Role.Caseworker);
+      const button = (format: string) =>
+        el.querySelector<HTMLButtonElement>(`[data-testid="citizen-export-${format}"]`)!;
+      expect(button('json').textContent).toContain('citizenExport.json');
+      expect(button('pdf').textContent).toContain('citizenExport.pdf');
+
+      button('json').click();
+      await fixture.whenStable();
+      expect(button('pdf').disabled).toBe(true);
+      const request = http.expectOne('/api/citizens/z1/export.json');
+      expect(request.request.responseType).toBe('blob');
+      request.flush(new Blob(['{}'], { type: 'application/json' }), {
+        headers: new HttpHeaders({
+          'Content-Disposition': 'attachment; filename="indsigt-alle-data-2026-03-02.json"',
+        }),
+      });
+      await fixture.whenStable();
+      expect(saved).toEqual([{ name: 'indsigt-alle-data-2026-03-02.json', href: 'blob:export' }]);
+      expect(button('pdf').disabled).toBe(false);
+    });
+
+    it('says so when the export fails', async () => {
+      const { fixture, http, el } = await open(Role.Caseworker);
+      el.querySelector<HTMLButtonElement>('[data-testid="citizen-export-pdf"]')!.click();
+      await fixture.whenStable();
+      http
+        .expectOne('/api/citizens/z1/export.pdf')
+        .flush(new Blob(['{}']), { status: 500, statusText: 'Server Error' });
+      await fixture.whenStable();
+      expect(el.querySelector('[data-testid="citizen-export-error"]')?.textContent).toContain(
+        'citizenExport.failed',
+      );
+      expect(saved).toEqual([]);
+    });
+
+    it('is not offered to a role without the permission', async () => {
+      const { el } = await open(Role.TeamLeader);
+      expect(el.querySelector('[data-testid="citizen-export"]')).toBeNull();
+    });
   });
 });

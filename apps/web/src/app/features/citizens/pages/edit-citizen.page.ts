@@ -1,4 +1,5 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
+import { DOCUMENT } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -13,8 +14,15 @@ import {
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
-import { CitizenDetail, hasPermission, Permission, UpdateCitizenRequest } from '@mentor/domain';
+import {
+  CitizenDetail,
+  CitizenExportFormat,
+  hasPermission,
+  Permission,
+  UpdateCitizenRequest,
+} from '@mentor/domain';
 import { ErrorMessage, Loading, PageHeader } from '@mentor/shared-ui';
 import { AuthService } from '../../../core/auth/auth.service';
 import { applyServerErrors } from '../../../core/http/form-errors';
@@ -24,6 +32,7 @@ import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { CitizensApiService } from '../citizens-api.service';
 import { citizenDetailControls, CitizenFieldsComponent } from '../components/citizen-fields';
 import { pageLoad } from '../../../core/http/page-load';
+import { attachmentName, saveFile } from '../../access-log/file-download';
 
 type FormValue = ReturnType<EditCitizenPage['form']['getRawValue']>;
 type Problem = { kind: 'stale' | 'failed' | 'unplaced'; text?: string } | null;
@@ -70,6 +79,7 @@ export function citizenChanges(citizen: CitizenDetail, value: FormValue): Update
   imports: [
     ReactiveFormsModule,
     MatButtonModule,
+    MatIconModule,
     RouterLink,
     CitizenFieldsComponent,
     ErrorMessage,
@@ -144,6 +154,34 @@ export function citizenChanges(citizen: CitizenDetail, value: FormValue): Update
         </div>
       </form>
     }
+
+    @if (citizen() && canExport()) {
+      <section class="export" data-testid="citizen-export" aria-labelledby="citizen-export-title">
+        <h2 id="citizen-export-title" class="export-title">{{ 'citizenExport.label' | t }}</h2>
+        <p class="hint">{{ 'citizenExport.hint' | t }}</p>
+        <div class="actions">
+          @for (format of exportFormats; track format) {
+            <button
+              mat-stroked-button
+              type="button"
+              [attr.data-testid]="'citizen-export-' + format"
+              [disabled]="exporting() !== null"
+              (click)="exportData(format)"
+            >
+              <mat-icon aria-hidden="true" [fontIcon]="format === 'pdf' ? 'picture_as_pdf' : 'download'" />
+              {{ (exporting() === format ? 'citizenExport.exporting' : 'citizenExport.' + format) | t }}
+            </button>
+          }
+        </div>
+        @if (exportFailed()) {
+          <ui-error-message
+            class="box"
+            data-testid="citizen-export-error"
+            [message]="'citizenExport.failed' | t"
+          />
+        }
+      </section>
+    }
   `,
   styles: `
     .form {
@@ -162,6 +200,19 @@ export function citizenChanges(citizen: CitizenDetail, value: FormValue): Update
       max-width: 560px;
       margin: 0 0 16px;
     }
+    .export {
+      max-width: 560px;
+      margin-top: 32px;
+    }
+    .export-title {
+      margin: 0 0 4px;
+      font: var(--mat-sys-title-medium);
+    }
+    .hint {
+      margin: 0 0 12px;
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-body-small);
+    }
     .info {
       padding: 12px 16px;
       border-radius: 8px;
@@ -175,6 +226,7 @@ export class EditCitizenPage {
   private readonly i18n = inject(I18nService);
   private readonly announcer = inject(LiveAnnouncer);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly document = inject(DOCUMENT);
 
   /** Route parameter: the citizen. */
   readonly id = input.required<string>();
@@ -188,6 +240,14 @@ export class EditCitizenPage {
     const role = this.user()?.role;
     return !!role && hasPermission(role, Permission.CaseShare);
   });
+  /** The right-of-access export (the caseworker; administrators use the API). */
+  protected readonly canExport = computed(() => {
+    const role = this.user()?.role;
+    return !!role && hasPermission(role, Permission.CitizenExport);
+  });
+  protected readonly exportFormats = [CitizenExportFormat.Json, CitizenExportFormat.Pdf];
+  protected readonly exporting = signal<CitizenExportFormat | null>(null);
+  protected readonly exportFailed = signal(false);
   private readonly resource = pageLoad();
   protected readonly loading = this.resource.loading;
   protected readonly loadFailed = this.resource.failed;
@@ -245,6 +305,30 @@ export class EditCitizenPage {
           const unplaced = applyServerErrors(this.form, errors);
           if (unplaced.length) this.problem.set({ kind: 'unplaced', text: unplaced.join(' ') });
           else if (!Object.keys(errors).length) this.problem.set({ kind: 'failed' });
+        },
+      });
+  }
+
+  /** Downloads everything held about the citizen; the file name names no one. */
+  protected exportData(format: CitizenExportFormat): void {
+    if (this.exporting()) return;
+    this.exporting.set(format);
+    this.exportFailed.set(false);
+    this.api
+      .export(this.id(), format)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (response) => {
+          this.exporting.set(null);
+          if (!response.body) return;
+          const name = attachmentName(response.headers.get('Content-Disposition'), `indsigt.${format}`);
+          saveFile(this.document, response.body, name);
+          void this.announcer.announce(this.i18n.t('citizenExport.done'));
+        },
+        error: () => {
+          this.exporting.set(null);
+          this.exportFailed.set(true);
+          void this.announcer.announce(this.i18n.t('citizenExport.failed'));
         },
       });
   }

@@ -1,5 +1,8 @@
 import { HttpErrorResponse, HttpHeaders } from '@angular/common/http';
-import { loginErrorMessage, retryAfterMinutes } from './login-error';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { OIDC_ERROR_CODES } from '@mentor/domain';
+import { loginErrorMessage, oidcErrorMessage, retryAfterMinutes } from './login-error';
 
 const httpError = (status: number, headers?: Record<string, string>) =>
   new HttpErrorResponse({ status, headers: new HttpHeaders(headers) });
@@ -33,5 +36,31 @@ describe('retryAfterMinutes', () => {
     expect(retryAfterMinutes('0')).toBe(1);
     expect(retryAfterMinutes('soon')).toBeNull();
     expect(retryAfterMinutes(null)).toBeNull();
+  });
+});
+
+describe('oidcErrorMessage', () => {
+  it('has a message for every code the API sends', () => {
+    expect(oidcErrorMessage('no_role')).toEqual({ key: 'login.oidcErrors.noRole' });
+    expect(oidcErrorMessage('state_invalid')).toEqual({ key: 'login.oidcErrors.stateInvalid' });
+    const keys = OIDC_ERROR_CODES.map((code) => oidcErrorMessage(code)?.key);
+    expect(new Set(keys).size).toBe(OIDC_ERROR_CODES.length);
+    for (const lang of ['da', 'en']) {
+      const dictionary = JSON.parse(
+        readFileSync(join(__dirname, '../../../../../public/i18n', `${lang}.json`), 'utf8'),
+      );
+      for (const key of keys)
+        expect({ lang, key, text: typeof key?.split('.').reduce((n, p) => n?.[p], dictionary) }).toEqual({
+          lang,
+          key,
+          text: 'string',
+        });
+    }
+  });
+
+  it('says a generic sentence for an unknown code and nothing without one', () => {
+    expect(oidcErrorMessage('<script>')).toEqual({ key: 'login.oidcErrors.failed' });
+    expect(oidcErrorMessage(undefined)).toBeNull();
+    expect(oidcErrorMessage('')).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -10,7 +11,8 @@ import { AuthService } from '../../../core/auth/auth.service';
 import { safeReturnUrl } from '../../../core/auth/return-url';
 import { LanguageToggle } from '../../../core/i18n/language-toggle';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
-import { LoginErrorMessage, loginErrorMessage } from './login-error';
+import { LoginApiService, oidcStartUrl } from '../login-api.service';
+import { LoginErrorMessage, loginErrorMessage, oidcErrorMessage } from './login-error';
 
 @Component({
   selector: 'app-login-page',
@@ -36,6 +38,13 @@ export class LoginPage {
   readonly returnUrl = input<string | undefined>();
   /** Query parameter: `1` when the previous session expired. */
   readonly expired = input<string | undefined>();
+  /** Query parameter: why a sign-in with an OpenID Connect provider was refused (OIDC_ERROR_CODES). */
+  readonly oidcError = input<string | undefined>();
+
+  /** The municipality's OpenID Connect providers, each a button beside the local form. */
+  protected readonly providers = toSignal(inject(LoginApiService).oidcProviders(), { initialValue: [] });
+  protected readonly startUrl = (providerId: string) =>
+    oidcStartUrl(providerId, safeReturnUrl(this.returnUrl()));
 
   protected readonly usernameMaxLength = USERNAME_MAX_LENGTH;
   protected readonly passwordMaxLength = PASSWORD_MAX_LENGTH;
@@ -45,6 +54,8 @@ export class LoginPage {
   });
   protected readonly submitting = signal(false);
   protected readonly error = signal<LoginErrorMessage | null>(null);
+  /** The local form's error, else the provider sign-in's that brought the user back here. */
+  protected readonly shownError = computed(() => this.error() ?? oidcErrorMessage(this.oidcError()));
 
   protected submit(): void {
     if (this.submitting()) return;
