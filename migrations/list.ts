@@ -15,6 +15,7 @@ import { TenantKeys1795902400000 } from './1795902400000-TenantKeys';
 import { RowLevelSecurity1795902500000 } from './1795902500000-RowLevelSecurity';
 import { AuditPartitions1795902600000 } from './1795902600000-AuditPartitions';
 import { RetentionIndexes1795903648337 } from './1795903648337-RetentionIndexes';
+import { TenantKeyOrder1795903700000 } from './1795903700000-TenantKeyOrder';
 
 /** Every migration in order; listed explicitly so the bundle and Jest find the same set. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -34,4 +35,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   RowLevelSecurity1795902500000,
   AuditPartitions1795902600000,
   RetentionIndexes1795903648337,
+  TenantKeyOrder1795903700000,
 ];

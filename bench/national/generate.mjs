@@ -973,7 +973,7 @@ export async function describe(url, knownShape) {
                 (SELECT count(*)::int FROM mentor_course co WHERE co.organisation_id = o.id AND co.status = 'active')
                   AS "activeCourses"
            FROM app_user u JOIN organisation o ON o.id = u.organisation_id
-          WHERE u.role = 'mentor' GROUP BY o.id ORDER BY count(*) DESC LIMIT 1`,
+          WHERE u.role = 'mentor' GROUP BY o.id, o.municipality_id ORDER BY count(*) DESC LIMIT 1`,
       ),
       coursesPerMentor: await one(
         `SELECT round(avg(n), 1)::float AS avg, min(n)::int AS min, max(n)::int AS max FROM (

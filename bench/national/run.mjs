@@ -224,7 +224,7 @@ async function pickUsers() {
                 WHERE co.status = 'active' AND g.starts_on <= $1::date AND g.ends_on >= $1::date) AS active
          FROM app_user u JOIN mentor_course co ON co.mentor_id = u.id JOIN mentor_grant g ON g.id = co.grant_id
         WHERE u.role = 'mentor' AND u.active
-        GROUP BY u.id
+        GROUP BY u.id, u.municipality_id
        HAVING count(*) FILTER (WHERE co.status = 'active' AND g.starts_on <= $1::date AND g.ends_on >= $1::date) > 0
         ORDER BY md5(u.id::text || $2) LIMIT $3`,
       [today, String(settings.seed), settings.mentors],
@@ -234,7 +234,7 @@ async function pickUsers() {
               count(ci.id)::int AS citizens
          FROM app_user u JOIN citizen ci ON ci.caseworker_id = u.id
         WHERE u.role = 'caseworker' AND u.active
-        GROUP BY u.id ORDER BY md5(u.id::text || $1) LIMIT $2`,
+        GROUP BY u.id, u.municipality_id ORDER BY md5(u.id::text || $1) LIMIT $2`,
       [String(settings.seed), settings.caseworkers],
     );
     // The team leaders of the organisation with the most mentors (the generator makes it 500 at scale 1).

@@ -18,7 +18,7 @@ import { User } from '../users/user.entity';
 
 /** A grant delivered by one mentor of the delivering organisation at a time. */
 @Entity({ name: 'mentor_course' })
-@Unique('uq_mentor_course_grant', ['municipalityId', 'grantId'])
+@Unique('uq_mentor_course_grant', ['grantId', 'municipalityId'])
 @Index('ix_mentor_course_mentor', ['municipalityId', 'mentorId', 'status'])
 @Index('ix_mentor_course_organisation', ['municipalityId', 'organisationId'])
 @Check('ck_mentor_course_status', `"status" IN ('planned', 'active', 'paused', 'ended')`)

@@ -13,7 +13,7 @@ import { MentorGrant } from './mentor-grant.entity';
 
 /** The granted minutes per week from a date on; the history of changes is kept row by row. */
 @Entity({ name: 'grant_minutes' })
-@Unique('uq_grant_minutes_grant_effective', ['municipalityId', 'grantId', 'effectiveFrom'])
+@Unique('uq_grant_minutes_grant_effective', ['grantId', 'effectiveFrom', 'municipalityId'])
 @Check('ck_grant_minutes_range', `"minutes_per_week" BETWEEN 1 AND 2400`)
 @ForeignKey(() => MentorGrant, ['grant_id', 'municipality_id'], ['id', 'municipality_id'], {
   name: 'fk_grant_minutes_grant',

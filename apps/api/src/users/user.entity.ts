@@ -20,7 +20,7 @@ import { Organisation } from '../organisations/organisation.entity';
 // Usernames are unique across municipalities because sign-in happens before the tenant is known.
 // Unique within the municipality here; across municipalities the login_name reference table keeps
 // usernames unique (a distributed database can only enforce uniqueness that includes municipality_id).
-@Unique('uq_app_user_municipality_username', ['municipalityId', 'username'])
+@Unique('uq_app_user_municipality_username', ['username', 'municipalityId'])
 @Check('ck_app_user_role', `"role" IN ('mentor', 'caseworker', 'team_leader', 'admin')`)
 @ForeignKey(() => Municipality, ['municipality_id'], ['id'], {
   name: 'fk_app_user_municipality',

@@ -46,7 +46,13 @@ export class UsersService {
     const rows = await this.users
       .createQueryBuilder('u')
       .innerJoin(Organisation, 'o', 'o.id = u.organisation_id AND o.municipality_id = u.municipality_id')
-      .select(['u.id AS id', 'u.name AS name', 'u.username AS username', 'u.role AS role'])
+      .select([
+        'u.id AS id',
+        'u.name AS name',
+        'u.username AS username',
+        'u.role AS role',
+        'u.active AS active',
+      ])
       .addSelect('u.organisation_id', 'organisationId')
       .addSelect('o.name', 'organisationName')
       .addSelect('count(*) OVER ()', 'total')

@@ -45,6 +45,8 @@ export interface UserSummary {
   role: Role;
   organisationId: string;
   organisationName: string;
+  /** False once an administrator has disabled the user: no sign-in, no session. */
+  active: boolean;
 }
 
 /** Body of `PUT /api/users/:id/active`: false disables the user and ends all their sessions at once. */

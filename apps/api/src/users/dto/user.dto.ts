@@ -17,6 +17,7 @@ export class UserSummaryDto implements UserSummary {
   @ApiProperty({ enum: Role, enumName: 'Role' }) role: Role;
   @ApiProperty({ format: 'uuid' }) organisationId: string;
   @ApiProperty() organisationName: string;
+  @ApiProperty({ description: 'False once disabled: no sign-in, no session.' }) active: boolean;
 }
 
 export class UserPageDto implements Page<UserSummaryDto> {
