@@ -26,14 +26,7 @@ export class ResilientPgClient extends Client {
   private tenant: string | undefined;
 
   constructor(config?: string | ClientConfig) {
-    // Pipelined: the municipality setting goes out together with the statement behind it instead
-    // of costing a round trip of its own (a quarter of a list request's time in the national
-    // benchmark). Statements are still answered in order, each with its own result or error.
-    super(
-      typeof config === 'string'
-        ? { connectionString: config, pipeline: true }
-        : { ...config, pipeline: true },
-    );
+    super(config);
     this.on('error', () => undefined);
   }
 
@@ -44,7 +37,7 @@ export class ResilientPgClient extends Client {
     if (tenant !== this.tenant) {
       this.tenant = tenant;
       // The statement behind it fails the same way and reports the error; this one only forgets.
-      super.query({ name: 'set_tenant', text: SET_TENANT, values: [tenant] }).catch(() => {
+      super.query(SET_TENANT, [tenant]).catch(() => {
         this.tenant = undefined;
       });
     }
