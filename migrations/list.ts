@@ -16,6 +16,7 @@ import { RowLevelSecurity1795902500000 } from './1795902500000-RowLevelSecurity'
 import { AuditPartitions1795902600000 } from './1795902600000-AuditPartitions';
 import { RetentionIndexes1795903648337 } from './1795903648337-RetentionIndexes';
 import { TenantKeyOrder1795903700000 } from './1795903700000-TenantKeyOrder';
+import { InlineTenantFunction1795903800000 } from './1795903800000-InlineTenantFunction';
 
 /** Every migration in order; listed explicitly so the bundle and Jest find the same set. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AuditPartitions1795902600000,
   RetentionIndexes1795903648337,
   TenantKeyOrder1795903700000,
+  InlineTenantFunction1795903800000,
 ];

@@ -20,7 +20,16 @@ function latencyFigures(latencies) {
  * `key` (optional) is remembered per response, so responses can be matched to what was sent.
  * Returns the figures and, with keys, a Map key -> status code.
  */
-export async function loadApi({ baseUrl, connections, durationS, warmupS, timeoutS, next, warmupNext }) {
+export async function loadApi({
+  baseUrl,
+  connections,
+  durationS,
+  warmupS,
+  timeoutS,
+  next,
+  warmupNext,
+  startCpuMeter,
+}) {
   const options = (build) => ({
     url: baseUrl,
     connections,
@@ -40,6 +49,7 @@ export async function loadApi({ baseUrl, connections, durationS, warmupS, timeou
   const latencies = [];
   const statusByKey = new Map();
   const started = performance.now();
+  const meter = startCpuMeter?.();
   const result = await runAutocannon(
     { ...options(next), duration: durationS },
     (client, statusCode, _bytes, time) => {
@@ -51,6 +61,7 @@ export async function loadApi({ baseUrl, connections, durationS, warmupS, timeou
   const elapsedS = (performance.now() - started) / 1000;
   return {
     requests: latencies.length,
+    cpu: meter?.stop(latencies.length),
     requestsPerSecond: result.requests.average,
     elapsedS,
     latencyMs: latencyFigures(latencies),
@@ -114,7 +125,15 @@ function timedDb(pool, perStatement) {
  * `connections` loops, each running request(db, n) back to back for `durationS` seconds (after an
  * unmeasured warm-up), on a pool of `connections` clients. Latency is the whole request function.
  */
-export async function loadSql({ pool, connections, durationS, warmupS, request, warmupRequest }) {
+export async function loadSql({
+  pool,
+  connections,
+  durationS,
+  warmupS,
+  request,
+  warmupRequest,
+  startCpuMeter,
+}) {
   let stopped = false;
   const unregister = onCleanup(async () => {
     stopped = true;
@@ -148,10 +167,12 @@ export async function loadSql({ pool, connections, durationS, warmupS, request, 
   };
   try {
     if (warmupS > 0) await run(warmupS, warmupRequest ?? request, false);
+    const meter = startCpuMeter?.();
     const { latencies, errors, errorMessages, perStatement, elapsedS } = await run(durationS, request, true);
     const count = latencies.length;
     return {
       requests: count,
+      cpu: meter?.stop(count),
       requestsPerSecond: count / elapsedS,
       elapsedS,
       latencyMs: latencyFigures(latencies),

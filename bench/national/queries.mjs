@@ -13,18 +13,20 @@ import { isoWeekStart, todayInDenmark } from './domain.mjs';
 import { root } from '../lib/util.mjs';
 
 const require = createRequire(import.meta.url);
-/** @type {typeof import('../../apps/api/src/sql')} */
-const sql = require(join(root, 'dist/api/sql.js'));
+/** @type {typeof import('../../apps/api/src/sql') | undefined} */
+let builtSql;
+/** dist/api/sql.js, required on first use: run.mjs builds the API after importing this module. */
+const sql = () => (builtSql ??= require(join(root, 'dist/api/sql.js')));
 
 const LIST_AUDIT = { action: 'course.list', entityType: 'mentor_course' };
 const READ_AUDIT = { action: 'course.read', entityType: 'mentor_course' };
 
-export const requestHash = sql.requestHash;
+export const requestHash = (...args) => sql().requestHash(...args);
 
 /** CoursesService.list's statement (defaults: all but ended, sorted by citizen name), as { sql, params }. */
 export function courseQuery(caller, filter) {
   const detail = Boolean(filter.id);
-  const statement = sql.courseStatement(caller, { offset: 0, ...filter }, todayInDenmark(), {
+  const statement = sql().courseStatement(caller, { offset: 0, ...filter }, todayInDenmark(), {
     audit: detail ? READ_AUDIT : LIST_AUDIT,
     detail,
   });
@@ -47,7 +49,7 @@ export async function coursePage(db, caller, courseId) {
 
 /** ContactsService.log's first statement: the visible course, its week budget, an earlier contact under the key. */
 export function contactLookupQuery(caller, courseId, contactDate, idempotencyKey) {
-  const statement = sql.contactLookupStatement(caller, courseId, isoWeekStart(contactDate), idempotencyKey);
+  const statement = sql().contactLookupStatement(caller, courseId, isoWeekStart(contactDate), idempotencyKey);
   return { sql: statement.text, params: statement.values };
 }
 
@@ -59,7 +61,7 @@ export async function logContact(db, caller, courseId, dto, key) {
   if (!found?.id) throw new Error(`course ${courseId} is not visible to ${caller.username}`);
   if (found.handoverStatus !== 'acknowledged')
     throw new Error(`course ${courseId}: the handover packet is not acknowledged`);
-  const insert = sql.contactInsertStatement(
+  const insert = sql().contactInsertStatement(
     caller,
     courseId,
     found.citizenId,
@@ -74,7 +76,7 @@ export async function logContact(db, caller, courseId, dto, key) {
 
 /** WorkforceService.table's statement: every mentor of the organisation with their figures, as { sql, params }. */
 export function workforceQuery(caller, organisationId) {
-  const statement = sql.workforceStatement(caller.municipalityId, organisationId, todayInDenmark());
+  const statement = sql().workforceStatement(caller.municipalityId, organisationId, todayInDenmark());
   return { sql: statement.text, params: statement.values };
 }
 
@@ -101,14 +103,14 @@ export function indicatorScope(caller, from, to) {
 }
 
 const INDICATOR_STATEMENTS = [
-  ['citizens', sql.citizenIndicatorStatement],
-  ['mentors', sql.mentorIndicatorStatement],
-  ['survey responses', sql.surveyIndicatorStatement],
+  ['citizens', (scope) => sql().citizenIndicatorStatement(scope)],
+  ['mentors', (scope) => sql().mentorIndicatorStatement(scope)],
+  ['survey responses', (scope) => sql().surveyIndicatorStatement(scope)],
 ];
 
 /** The citizen statement, the heaviest of the three, as { sql, params } (for EXPLAIN). */
 export function indicatorQuery(scope) {
-  const statement = sql.citizenIndicatorStatement(scope);
+  const statement = sql().citizenIndicatorStatement(scope);
   return { sql: statement.text, params: statement.values };
 }
 
@@ -121,7 +123,7 @@ export function indicatorReport(db, scope) {
     INDICATOR_STATEMENTS.map(([label, build]) => {
       const { text, values } = build(scope);
       return db.transaction(async (tx) => {
-        for (const setting of sql.INDICATOR_STATEMENT_SETTINGS)
+        for (const setting of sql().INDICATOR_STATEMENT_SETTINGS)
           await tx.query('settings', setting, [], { prepare: false });
         return tx.query(label, text, values, { prepare: false });
       });

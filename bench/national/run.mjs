@@ -11,6 +11,7 @@ import pg from 'pg';
 import { buildApi } from '../../tools/build-api.mjs';
 import { ensureBuilt } from '../../tools/ensure-built.mjs';
 import { startApp } from '../lib/app.mjs';
+import { cpuMeter, describeCpu } from '../lib/cpu.mjs';
 import { cleanupAll, finish, interrupted, onCleanup } from '../lib/cleanup.mjs';
 import { login, percentile } from '../lib/load.mjs';
 import { printTable } from '../lib/report.mjs';
@@ -584,7 +585,7 @@ async function checkContacts(client, baseUrl, scenario, statusByKey) {
   return check;
 }
 
-async function runScenario(scenario, { baseUrl, pool, client }) {
+async function runScenario(scenario, { baseUrl, appPid, pool, client }) {
   const { durationS, warmupS, timeoutS } = settings;
   const connections = scenario.connections ?? settings.connections;
   heading(`2${scenario.id}. ${scenario.name}: ${scenario.request}`);
@@ -625,6 +626,7 @@ async function runScenario(scenario, { baseUrl, pool, client }) {
     timeoutS,
     next: scenario.next,
     warmupNext: scenario.warmupNext,
+    startCpuMeter: () => cpuMeter(appPid),
   });
   const apiDrainS = await drain(client, `${scenario.id} API`);
   const { statusByKey, ...apiFigures } = api;
@@ -633,6 +635,7 @@ async function runScenario(scenario, { baseUrl, pool, client }) {
     `API   ${api.requestsPerSecond.toFixed(0).padStart(6)} req/s   p50/p95/p99 ${triple(api.latencyMs)}   ` +
       `non-2xx ${api.non2xx} ${JSON.stringify(api.statusCodes)}, errors ${api.errors}, timeouts ${api.timeouts}`,
   );
+  console.log(`      ${describeCpu(api.cpu)}`);
   if (apiDrainS > 1)
     console.log(`      (the database was busy ${apiDrainS.toFixed(1)} s more with requests still in flight)`);
 
@@ -655,12 +658,14 @@ async function runScenario(scenario, { baseUrl, pool, client }) {
     warmupS,
     request: scenario.sql,
     warmupRequest: scenario.warmupSql,
+    startCpuMeter: () => cpuMeter(),
   });
   entry.sql = { ...sql, drainS: await drain(client, `${scenario.id} SQL`) };
   console.log(
     `SQL   ${sql.requestsPerSecond.toFixed(0).padStart(6)} req/s   p50/p95/p99 ${triple(sql.latencyMs)}   ` +
       `errors ${sql.errors}${sql.errorSamples.length ? ` (${sql.errorSamples[0].message})` : ''}`,
   );
+  console.log(`      ${describeCpu(sql.cpu)}`);
   console.log(
     `      per statement, mean ms: ${Object.entries(sql.perStatementMeanMs)
       .map(([label, value]) => `${label} ${value}`)
@@ -735,6 +740,11 @@ function summary() {
       `${label}: API / SQL`,
       `p50 x ${s.ratio.p50.toFixed(2)}, req/s x ${s.ratio.requestsPerSecond.toFixed(2)}`,
     ]);
+    const cpu = (figures) =>
+      `${figures.msPerRequest.app ? `API ${figures.msPerRequest.app} + ` : ''}load ${figures.msPerRequest.loadGenerator} + ` +
+      `rest ${figures.msPerRequest.rest} (busy ${figures.machineBusyPercent} %)`;
+    if (s.api.cpu && s.sql.cpu)
+      rows.push([`${label}: CPU ms per request`, `API run: ${cpu(s.api.cpu)}; SQL run: ${cpu(s.sql.cpu)}`]);
   }
   if (results.contactCheck) {
     const c = results.contactCheck;
@@ -810,7 +820,7 @@ async function main() {
     for (const scenario of scenarios(users, runId).filter((s) => settings.scenarios.includes(s.id))) {
       if (interrupted()) break;
       try {
-        await runScenario(scenario, { baseUrl: app.baseUrl, pool, client });
+        await runScenario(scenario, { baseUrl: app.baseUrl, appPid: app.pid, pool, client });
       } catch (error) {
         if (interrupted()) break;
         const message = error instanceof Error ? error.message : String(error);

@@ -1,5 +1,13 @@
 import { Client } from 'pg';
-import { addDays, isoWeekStart } from '@mentor/domain';
+import {
+  addDays,
+  COURSE_FLAGS,
+  CourseFlag,
+  type CourseSummary,
+  HandoverStatus,
+  isoWeekStart,
+  type Page,
+} from '@mentor/domain';
 import { todayInDenmark } from '../src/common/clock';
 import { handOver } from './handover-helpers';
 import { startTestApp, type TestApp } from './test-app';
@@ -335,6 +343,64 @@ describe('citizens, grants, courses and contacts', () => {
       token: teamLeader,
     });
     expect(under.body.items.some((c: any) => c.id === courseId)).toBe(lastWeek.underDeliveredMinutes > 0);
+  });
+
+  it('filters by each flag exactly the courses the list shows with that flag', async () => {
+    // The flag filters are SQL conditions and the flags in the rows are derived in Node: both agree.
+    const shows: Record<CourseFlag, (c: CourseSummary) => boolean> = {
+      [CourseFlag.NoRecentContact]: (c) => c.noRecentContact,
+      [CourseFlag.OverBudget]: (c) => c.overBudgetThisWeek,
+      [CourseFlag.UnderDelivered]: (c) => c.lastWeek.underDeliveredMinutes > 0,
+      [CourseFlag.ExpiresSoon]: (c) => c.expiresSoon,
+      [CourseFlag.ReportOverdue]: (c) => c.reportOverdue,
+      [CourseFlag.HandoverPending]: (c) =>
+        c.mentorId !== null && c.handoverStatus !== HandoverStatus.Acknowledged,
+      [CourseFlag.NeedsSparring]: (c) => c.needsSparring,
+      [CourseFlag.UnreadMessages]: (c) => c.unreadMessages > 0,
+    };
+    const seen = new Set<CourseFlag>();
+    for (const token of [caseworker, mentor, teamLeader, externalTeamLeader]) {
+      const all = await t.request<Page<CourseSummary>>('GET', '/api/courses?limit=100', { token });
+      expect(all.body.total).toBe(all.body.items.length);
+      for (const flag of COURSE_FLAGS) {
+        const flagged = await t.request<Page<CourseSummary>>('GET', `/api/courses?flag=${flag}&limit=100`, {
+          token,
+        });
+        const expected = all.body.items.filter(shows[flag]).map((c) => c.id);
+        expect({ flag, ids: flagged.body.items.map((c) => c.id) }).toEqual({ flag, ids: expected });
+        expect(flagged.body.total).toBe(expected.length);
+        if (expected.length > 0) seen.add(flag);
+      }
+    }
+    // The demo data exercises most flags; an empty filter proves nothing.
+    expect(seen.size).toBeGreaterThanOrEqual(5);
+  });
+
+  it('pages and sorts on the server: pages join up to the whole sorted list', async () => {
+    for (const sort of ['citizenName', '-citizenName', 'endsOn', '-lastContactDate']) {
+      const all = await t.request<Page<CourseSummary>>('GET', `/api/courses?limit=100&sort=${sort}`, {
+        token: caseworker,
+      });
+      const pages: string[] = [];
+      for (let offset = 0; offset < all.body.total; offset += 3) {
+        const page = await t.request<Page<CourseSummary>>(
+          'GET',
+          `/api/courses?limit=3&offset=${offset}&sort=${sort}`,
+          { token: caseworker },
+        );
+        expect(page.body.total).toBe(all.body.total);
+        pages.push(...page.body.items.map((c) => c.id));
+      }
+      expect(pages).toEqual(all.body.items.map((c) => c.id));
+      const key = sort.replace('-', '') as 'citizenName' | 'endsOn' | 'lastContactDate';
+      const values = all.body.items.map((c) => c[key]).filter((v): v is string => v !== null);
+      const ordered = [...values].sort((a, b) => (sort.startsWith('-') ? -1 : 1) * a.localeCompare(b, 'da'));
+      if (key !== 'citizenName') expect(values).toEqual(ordered);
+    }
+    const beyond = await t.request<Page<CourseSummary>>('GET', '/api/courses?limit=3&offset=1000', {
+      token: caseworker,
+    });
+    expect(beyond.body.items).toEqual([]);
   });
 
   it('lists the mentors a course can be given to', async () => {

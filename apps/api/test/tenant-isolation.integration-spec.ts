@@ -225,10 +225,12 @@ describe('tenant isolation in PostgreSQL', () => {
         const { rows } = await app.query(`SELECT count(*)::int AS n FROM "${table}"`);
         expect({ table, n: rows[0].n }).toEqual({ table, n: demoRows.get(table) });
       }
-      // With no municipality set, nothing at all.
-      await app.query(`SELECT set_config('app.municipality_id', '', false)`);
-      const { rows } = await app.query(`SELECT count(*)::int AS n FROM citizen`);
-      expect(rows[0].n).toBe(0);
+      // With no municipality set, or a value that is no municipality id, nothing at all.
+      for (const value of ['', 'garbage', `${demoMunicipality}x`, `'${demoMunicipality}'`, '**']) {
+        await app.query(`SELECT set_config('app.municipality_id', $1, false)`, [value]);
+        const { rows } = await app.query(`SELECT count(*)::int AS n FROM citizen`);
+        expect({ value, n: rows[0].n }).toEqual({ value, n: 0 });
+      }
     });
 
     it("narrows the API's own statements to the scope's municipality", async () => {

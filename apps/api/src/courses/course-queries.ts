@@ -12,6 +12,7 @@ import {
   isoWeekStart,
   type MentorPeriod,
   NO_CONTACT_FLAG_DAYS,
+  Role,
 } from '@mentor/domain';
 import { auditedSelect, type ReadAudit } from '../audit/audit-sql';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -112,7 +113,13 @@ export interface CourseRow extends Omit<
   mentorHistory?: MentorPeriod[];
 }
 
-// Output columns of the statement, so the audited wrapper can restore the order.
+// The page's order on the tables' columns, and the same order on the statement's output columns,
+// so the audited wrapper can restore it (dates as 'YYYY-MM-DD' sort as the dates do).
+const PAGE_SORT_SQL: Record<(typeof COURSE_SORT_FIELDS)[number], string> = {
+  citizenName: 'ci.name',
+  endsOn: 'g.ends_on',
+  lastContactDate: 'co.last_contact_date',
+};
 const SORT_SQL: Record<(typeof COURSE_SORT_FIELDS)[number], string> = {
   citizenName: '"citizenName"',
   endsOn: '"endsOn"',
@@ -129,7 +136,7 @@ export function courseStatement(
   filter: CourseFilter,
   today: string,
   options: { audit: Pick<ReadAudit, 'action' | 'entityType'>; detail?: boolean },
-): { text: string; values: unknown[]; weekStart: string } {
+): { text: string; values: unknown[]; weekStart: string; prepare: boolean } {
   const weekStart = isoWeekStart(today);
   const monthStart = `${today.slice(0, 8)}01`;
   const monthEnd = addDays(addMonths(monthStart, 1), -1);
@@ -143,29 +150,38 @@ export function courseStatement(
   else if (!filter.id) conditions.push(`co.status <> 'ended'`);
   if (filter.search)
     conditions.push(`ci.name ILIKE ${p.add(`%${filter.search.replace(/[\\%_]/g, '\\$&')}%`)}`);
-  // Flags filter on the computed columns, so they apply to the outer query.
+  const grantedThisWeek = GRANTED_IN_WEEK('g', week);
+  const loggedThisWeek = LOGGED_IN('co', 'week', week);
+  const grantedLastWeek = GRANTED_IN_WEEK('g', lastWeek);
+  const loggedLastWeek = LOGGED_IN('co', 'week', lastWeek);
+  const nextReportDue = NEXT_REPORT_DUE_SQL('co', 'g');
+  const currentHandover = (columns: string) =>
+    `(SELECT ${columns} FROM handover_packet hp
+       WHERE hp.municipality_id = co.municipality_id AND hp.mentor_id = co.mentor_id
+         AND hp.mentor_period_id = ${CURRENT_MENTOR_PERIOD_SQL('co')})`;
+  // A flag is a condition on the same expressions the columns show.
   const flagCondition = (flag: CourseFlag) => {
     switch (flag) {
       case CourseFlag.NoRecentContact:
-        return `x.status = 'active' AND COALESCE(x."lastContactDate", x."startsOn") <= ${p.add(addDays(today, -NO_CONTACT_FLAG_DAYS))}`;
+        return `co.status = 'active' AND COALESCE(co.last_contact_date, g.starts_on) <= ${p.add(addDays(today, -NO_CONTACT_FLAG_DAYS))}::date`;
       case CourseFlag.OverBudget:
-        return `x."loggedMinutes" > x."grantedMinutes"`;
+        return `${loggedThisWeek} > ${grantedThisWeek}`;
       case CourseFlag.UnderDelivered:
-        return `x."lastWeekLoggedMinutes" < x."lastWeekGrantedMinutes"`;
+        return `${loggedLastWeek} < ${grantedLastWeek}`;
       case CourseFlag.ExpiresSoon:
-        return `x."endsOn" <= ${p.add(addDays(today, GRANT_EXPIRY_WARNING_DAYS))}`;
+        return `g.ends_on <= ${p.add(addDays(today, GRANT_EXPIRY_WARNING_DAYS))}::date`;
       case CourseFlag.ReportOverdue:
-        return `x.status = 'active' AND x."nextReportDueOn" < ${p.add(today)}`;
+        return `co.status = 'active' AND ${nextReportDue} < ${p.add(today)}::date`;
       case CourseFlag.HandoverPending:
-        return `x."mentorId" IS NOT NULL AND x.status <> 'ended'
-                AND COALESCE(x.handover->>'status', '') <> '${HandoverStatus.Acknowledged}'`;
+        return `co.mentor_id IS NOT NULL AND co.status <> 'ended'
+                AND COALESCE(${currentHandover('hp.status')}, '') <> '${HandoverStatus.Acknowledged}'`;
       case CourseFlag.NeedsSparring:
-        return `x."needsSparring"`;
+        return needsSparringSql('co');
       case CourseFlag.UnreadMessages:
-        return `x."unreadMessages" > 0`;
+        return `${unreadMessagesSql(p, 'co', caller)} > 0`;
     }
   };
-  const outerWhere = filter.flag ? `WHERE ${flagCondition(filter.flag)}` : '';
+  if (filter.flag) conditions.push(flagCondition(filter.flag));
   const sort = sortOrDefault(filter.sort, COURSE_SORT_FIELDS, { field: 'citizenName', direction: 'ASC' });
   const orderBy = `ORDER BY ${SORT_SQL[sort.field]} ${sort.direction} NULLS LAST, id`;
   const detailColumns = options.detail
@@ -178,38 +194,47 @@ export function courseStatement(
     : '';
   // Every join repeats the municipality, so the planner can use the (municipality_id, …) indexes
   // from either side, and a database sharded by municipality can keep the join on one node.
-  const select = `SELECT x.*, count(*) OVER () AS total FROM (
-       SELECT co.id, g.id AS "grantId", g.citizen_id AS "citizenId", ci.name AS "citizenName", ci.cpr_masked AS "cprMasked",
+  const joins = `JOIN mentor_grant g ON g.municipality_id = co.municipality_id AND g.id = co.grant_id
+         JOIN citizen ci ON ci.municipality_id = co.municipality_id AND ci.id = g.citizen_id`;
+  // The page is chosen first (filtered, counted, sorted, limited on plain columns), and only its
+  // rows get the budget, report and message columns: a team leader's list pages through thousands.
+  const select = `SELECT co.id, g.id AS "grantId", g.citizen_id AS "citizenId", ci.name AS "citizenName", ci.cpr_masked AS "cprMasked",
               g.mentor_type AS "mentorType", co.status, co.mentor_id AS "mentorId", m.name AS "mentorName",
               co.organisation_id AS "organisationId", o.name AS "organisationName",
               to_char(g.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(g.ends_on, 'YYYY-MM-DD') AS "endsOn",
               ci.preferred_meeting_place AS "preferredMeetingPlace", co.end_reason AS "endReason",
               to_char(co.ended_on, 'YYYY-MM-DD') AS "endedOn", co.version,
-              ${GRANTED_IN_WEEK('g', week)} AS "grantedMinutes",
-              ${LOGGED_IN('co', 'week', week)} AS "loggedMinutes",
-              ${GRANTED_IN_WEEK('g', lastWeek)} AS "lastWeekGrantedMinutes",
-              ${LOGGED_IN('co', 'week', lastWeek)} AS "lastWeekLoggedMinutes",
+              ${grantedThisWeek} AS "grantedMinutes",
+              ${loggedThisWeek} AS "loggedMinutes",
+              ${grantedLastWeek} AS "lastWeekGrantedMinutes",
+              ${loggedLastWeek} AS "lastWeekLoggedMinutes",
               ${GRANTED_IN_PERIOD('g', month.start, month.end)} AS "monthGrantedMinutes",
               ${LOGGED_IN('co', 'month', month.start)} AS "monthDeliveredMinutes",
               to_char(co.last_contact_date, 'YYYY-MM-DD') AS "lastContactDate",
-              to_char(${NEXT_REPORT_DUE_SQL('co', 'g')}, 'YYYY-MM-DD') AS "nextReportDueOn",
-              (SELECT json_build_object('status', hp.status, 'acknowledgeBy', to_char(hp.acknowledge_by, 'YYYY-MM-DD'))
-                 FROM handover_packet hp
-                WHERE hp.municipality_id = co.municipality_id AND hp.mentor_id = co.mentor_id
-                  AND hp.mentor_period_id = ${CURRENT_MENTOR_PERIOD_SQL('co')}) AS handover,
+              to_char(${nextReportDue}, 'YYYY-MM-DD') AS "nextReportDueOn",
+              ${currentHandover(`json_build_object('status', hp.status, 'acknowledgeBy', to_char(hp.acknowledge_by, 'YYYY-MM-DD'))`)} AS handover,
               ${unreadMessagesSql(p, 'co', caller)} AS "unreadMessages",
-              ${needsSparringSql('co')} AS "needsSparring"${detailColumns}
-         FROM mentor_course co
-         JOIN mentor_grant g ON g.municipality_id = co.municipality_id AND g.id = co.grant_id
-         JOIN citizen ci ON ci.municipality_id = co.municipality_id AND ci.id = g.citizen_id
+              ${needsSparringSql('co')} AS "needsSparring"${detailColumns},
+              page.total
+         FROM (SELECT co.municipality_id, co.id, count(*) OVER () AS total
+                 FROM mentor_course co
+                 ${joins}
+                WHERE ${conditions.join(' AND ')}
+                ORDER BY ${PAGE_SORT_SQL[sort.field]} ${sort.direction} NULLS LAST, co.id
+                LIMIT ${p.add(filter.limit)} OFFSET ${p.add(filter.offset)}) page
+         JOIN mentor_course co ON co.municipality_id = page.municipality_id AND co.id = page.id
+         ${joins}
          JOIN organisation o ON o.id = co.organisation_id
-         LEFT JOIN app_user m ON m.id = co.mentor_id
-        WHERE ${conditions.join(' AND ')}) x
-      ${outerWhere}
-      ${orderBy}
-      LIMIT ${p.add(filter.limit)} OFFSET ${p.add(filter.offset)}`;
+         LEFT JOIN app_user m ON m.id = co.mentor_id`;
   const { search, status, flag } = filter;
   const criteria = search || status || flag ? { search, status, flag } : undefined;
   const audit: ReadAudit = { ...options.audit, entityId: filter.id, details: criteria };
-  return { text: auditedSelect(p, caller, audit, select, orderBy), values: p.values, weekStart };
+  return {
+    text: auditedSelect(p, caller, audit, select, orderBy),
+    values: p.values,
+    weekStart,
+    // A mentor's or caseworker's few dozen courses suit one generic plan; an organisation's courses
+    // number from ten to thousands, so a team leader's list is planned for its values each time.
+    prepare: caller.role !== Role.TeamLeader,
+  };
 }

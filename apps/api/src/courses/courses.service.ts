@@ -61,8 +61,10 @@ export class CoursesService {
     options: Parameters<typeof courseStatement>[3],
   ): Promise<{ rows: CourseRow[]; today: string; weekStart: string }> {
     const today = todayInDenmark();
-    const { text, values, weekStart } = courseStatement(caller, filter, today, options);
-    const rows = await queryPrepared<CourseRow>(this.db, text, values);
+    const { text, values, weekStart, prepare } = courseStatement(caller, filter, today, options);
+    const rows: CourseRow[] = prepare
+      ? await queryPrepared<CourseRow>(this.db, text, values)
+      : await this.db.query(text, values);
     return { rows, today, weekStart };
   }
 

@@ -1,7 +1,8 @@
 import { Client, type ClientConfig } from 'pg';
 import { currentTenant } from './tenant-context';
 
-const SET_TENANT = "SELECT set_config('app.municipality_id', $1, false)";
+// Named, so PostgreSQL parses and plans it once per connection: most requests switch.
+const SET_TENANT = { name: 'set_tenant', text: "SELECT set_config('app.municipality_id', $1, false)" };
 // A rolled-back set_config reverts, so after a rollback the setting is sent again.
 const ROLLBACK = /^\s*ROLLBACK/i;
 
@@ -37,7 +38,7 @@ export class ResilientPgClient extends Client {
     if (tenant !== this.tenant) {
       this.tenant = tenant;
       // The statement behind it fails the same way and reports the error; this one only forgets.
-      super.query(SET_TENANT, [tenant]).catch(() => {
+      super.query({ ...SET_TENANT, values: [tenant] }).catch(() => {
         this.tenant = undefined;
       });
     }

@@ -1,0 +1,67 @@
+// Where the machine's CPU time goes during a measured run: the app's process, this benchmark process
+// (the load generator: autocannon or the pg pool) and the rest (PostgreSQL, when it runs here, and
+// anything else on the machine). Per request, so runs of different throughput compare; the sum
+// against the machine's cores tells whether the run was CPU-bound.
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+
+// Linux reports a process's times in clock ticks of 1/100 s (USER_HZ, 100 on every common build).
+const TICK_MS = 10;
+
+function machineMs() {
+  let busy = 0;
+  let all = 0;
+  for (const { times } of cpus()) {
+    const total = times.user + times.nice + times.sys + times.irq + times.idle;
+    all += total;
+    busy += total - times.idle;
+  }
+  return { busy, all };
+}
+
+/** utime + stime of a process in ms, or undefined where /proc is not there. */
+function processMs(pid) {
+  try {
+    // The command name (field 2) may hold spaces; the fields after its ')' are fixed.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(')').at(-1).trim().split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return undefined;
+  }
+}
+
+function benchMs() {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+/**
+ * Starts measuring; `stop(requests)` returns CPU ms per request of the app (`appPid`, omit for
+ * none), of the load generator and of the rest, and how busy the machine was (0–100 %).
+ */
+export function cpuMeter(appPid) {
+  const start = { machine: machineMs(), app: appPid ? processMs(appPid) : 0, bench: benchMs() };
+  return {
+    stop(requests) {
+      const machine = machineMs();
+      const busy = machine.busy - start.machine.busy;
+      const app = appPid ? (processMs(appPid) ?? NaN) - start.app : 0;
+      const bench = benchMs() - start.bench;
+      const per = (value) => Number((value / Math.max(1, requests)).toFixed(2));
+      return {
+        machineBusyPercent: Number(((busy / (machine.all - start.machine.all)) * 100).toFixed(0)),
+        msPerRequest: { app: per(app), loadGenerator: per(bench), rest: per(busy - app - bench) },
+      };
+    },
+  };
+}
+
+/** "app 1.02 + load generator 0.41 + rest 1.95 ms CPU per request (machine 97 % busy)". */
+export function describeCpu({ machineBusyPercent, msPerRequest: m }, appLabel = 'API') {
+  const parts = [
+    ...(m.app ? [`${appLabel} ${m.app.toFixed(2)}`] : []),
+    `load generator ${m.loadGenerator.toFixed(2)}`,
+    `rest (PostgreSQL) ${m.rest.toFixed(2)}`,
+  ];
+  return `CPU per request, ms: ${parts.join(' + ')} (machine ${machineBusyPercent} % busy)`;
+}
