@@ -17,6 +17,7 @@ import { AuditPartitions1795902600000 } from './1795902600000-AuditPartitions';
 import { RetentionIndexes1795903648337 } from './1795903648337-RetentionIndexes';
 import { TenantKeyOrder1795903700000 } from './1795903700000-TenantKeyOrder';
 import { InlineTenantFunction1795903800000 } from './1795903800000-InlineTenantFunction';
+import { ContactTotalsFastPath1795903900000 } from './1795903900000-ContactTotalsFastPath';
 
 /** Every migration in order; listed explicitly so the bundle and Jest find the same set. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -38,4 +39,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   RetentionIndexes1795903648337,
   TenantKeyOrder1795903700000,
   InlineTenantFunction1795903800000,
+  ContactTotalsFastPath1795903900000,
 ];

@@ -742,7 +742,7 @@ function summary() {
     ]);
     const cpu = (figures) =>
       `${figures.msPerRequest.app ? `API ${figures.msPerRequest.app} + ` : ''}load ${figures.msPerRequest.loadGenerator} + ` +
-      `rest ${figures.msPerRequest.rest} (busy ${figures.machineBusyPercent} %)`;
+      `rest ${figures.msPerRequest.rest} (busy ${figures.machineBusyPercent} %, I/O wait ${figures.ioWaitPercent} %)`;
     if (s.api.cpu && s.sql.cpu)
       rows.push([`${label}: CPU ms per request`, `API run: ${cpu(s.api.cpu)}; SQL run: ${cpu(s.sql.cpu)}`]);
   }

@@ -481,6 +481,10 @@ describe('citizens, grants, courses and contacts', () => {
       ),
     );
     expect(logged.map((r) => r.status)).toEqual(Array(12).fill(201));
+    // New contacts are added to the totals (not recounted): concurrent ones too, as a recount finds them.
+    const afterInserts = await totals();
+    await t.db.query('SELECT rebuild_course_totals()');
+    expect(await totals()).toEqual(afterInserts);
     const [a, b, c] = logged.map((r) => r.body.contact);
     expect(
       (
