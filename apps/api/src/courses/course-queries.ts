@@ -19,7 +19,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { sortOrDefault } from '../common/pagination';
 import { SqlParams } from '../common/sql-params';
 import { GRANT_DETAIL_JSON } from '../grants/grant-sql';
-import { CURRENT_MENTOR_PERIOD_SQL } from '../handover/handover-queries';
+import { CURRENT_HANDOVER_SQL, HANDOVER_STATUS_SQL } from '../handover/handover-queries';
 import { needsSparringSql, unreadMessagesSql } from '../messages/message-sql';
 import { NEXT_REPORT_DUE_SQL } from '../reports/report-due';
 import { courseVisibility } from './course-visibility';
@@ -155,10 +155,6 @@ export function courseStatement(
   const grantedLastWeek = GRANTED_IN_WEEK('g', lastWeek);
   const loggedLastWeek = LOGGED_IN('co', 'week', lastWeek);
   const nextReportDue = NEXT_REPORT_DUE_SQL('co', 'g');
-  const currentHandover = (columns: string) =>
-    `(SELECT ${columns} FROM handover_packet hp
-       WHERE hp.municipality_id = co.municipality_id AND hp.mentor_id = co.mentor_id
-         AND hp.mentor_period_id = ${CURRENT_MENTOR_PERIOD_SQL('co')})`;
   // A flag is a condition on the same expressions the columns show.
   const flagCondition = (flag: CourseFlag) => {
     switch (flag) {
@@ -174,7 +170,7 @@ export function courseStatement(
         return `co.status = 'active' AND ${nextReportDue} < ${p.add(today)}::date`;
       case CourseFlag.HandoverPending:
         return `co.mentor_id IS NOT NULL AND co.status <> 'ended'
-                AND COALESCE(${currentHandover('hp.status')}, '') <> '${HandoverStatus.Acknowledged}'`;
+                AND COALESCE(${HANDOVER_STATUS_SQL('co')}, '') <> '${HandoverStatus.Acknowledged}'`;
       case CourseFlag.NeedsSparring:
         return needsSparringSql('co');
       case CourseFlag.UnreadMessages:
@@ -212,7 +208,7 @@ export function courseStatement(
               ${LOGGED_IN('co', 'month', month.start)} AS "monthDeliveredMinutes",
               to_char(co.last_contact_date, 'YYYY-MM-DD') AS "lastContactDate",
               to_char(${nextReportDue}, 'YYYY-MM-DD') AS "nextReportDueOn",
-              ${currentHandover(`json_build_object('status', hp.status, 'acknowledgeBy', to_char(hp.acknowledge_by, 'YYYY-MM-DD'))`)} AS handover,
+              ${CURRENT_HANDOVER_SQL('co', `json_build_object('status', hp.status, 'acknowledgeBy', to_char(hp.acknowledge_by, 'YYYY-MM-DD'))`)} AS handover,
               ${unreadMessagesSql(p, 'co', caller)} AS "unreadMessages",
               ${needsSparringSql('co')} AS "needsSparring"${detailColumns},
               page.total

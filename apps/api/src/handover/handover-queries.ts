@@ -26,14 +26,17 @@ export const CURRENT_MENTOR_PERIOD_SQL = (course: string) =>
      WHERE mp.municipality_id = ${course}.municipality_id AND mp.course_id = ${course}.id
      ORDER BY mp.from_date DESC, mp.created_at DESC LIMIT 1)`;
 
+/** `columns` (of `hp`) of the packet for the course's current mentor; null when none is saved. */
+export const CURRENT_HANDOVER_SQL = (course: string, columns: string) =>
+  `(SELECT ${columns} FROM handover_packet hp
+     WHERE hp.municipality_id = ${course}.municipality_id AND hp.mentor_period_id = ${CURRENT_MENTOR_PERIOD_SQL(course)}
+       AND hp.mentor_id = ${course}.mentor_id)`;
+
 /**
  * The status of the packet for the course's current mentor; null when none is saved (or the course
  * has no mentor). Contacts are logged only once it is acknowledged. `course` aliases mentor_course.
  */
-export const HANDOVER_STATUS_SQL = (course: string) =>
-  `(SELECT hp.status FROM handover_packet hp
-     WHERE hp.municipality_id = ${course}.municipality_id AND hp.mentor_period_id = ${CURRENT_MENTOR_PERIOD_SQL(course)}
-       AND hp.mentor_id = ${course}.mentor_id)`;
+export const HANDOVER_STATUS_SQL = (course: string) => CURRENT_HANDOVER_SQL(course, 'hp.status');
 
 export interface PacketRow {
   id: string;
