@@ -585,6 +585,52 @@ async function checkContacts(client, baseUrl, scenario, statusByKey) {
   return check;
 }
 
+/**
+ * What a request costs on this machine before any work: GET /api/health (HTTP, the framework and one
+ * `SELECT 1` round trip) at the scenarios' connections. Its CPU per request is the floor under every
+ * scenario's, and its req/s the ceiling over them.
+ */
+async function measureFloor(app) {
+  heading('2·. The floor: GET /api/health (one SELECT 1), no work');
+  const run = await loadApi({
+    baseUrl: app.baseUrl,
+    connections: settings.connections,
+    durationS: Math.min(settings.durationS, 10),
+    warmupS: settings.warmupS,
+    timeoutS: settings.timeoutS,
+    next: () => ({ method: 'GET', path: '/api/health' }),
+    startCpuMeter: () => cpuMeter(app.pid),
+  });
+  const { statusByKey: _statuses, ...floor } = run;
+  console.log(
+    `API   ${floor.requestsPerSecond.toFixed(0).padStart(6)} req/s   p50/p95/p99 ${triple(floor.latencyMs)}   non-2xx ${floor.non2xx}`,
+  );
+  console.log(`      ${describeCpu(floor.cpu)}`);
+  return floor;
+}
+
+// What the scenarios write: every read adds an audit record, every contact its totals and statistics.
+const WRITTEN_TABLES = [
+  'audit_event',
+  'contact',
+  'course_minutes',
+  'course_contact_stats',
+  'mentor_course',
+  'session',
+];
+
+/**
+ * Vacuums what the earlier runs wrote, as autovacuum would between them. The PostgreSQL servers of
+ * these machines run with autovacuum off, and without it each run left the next one dead rows and
+ * pages not marked all-visible (index-only scans turning into heap reads): the indicator statement
+ * went from 0.8 s to over 2 s in a few runs.
+ */
+async function settle(client) {
+  const started = performance.now();
+  await client.query(`VACUUM (ANALYZE) ${WRITTEN_TABLES.join(', ')}`);
+  return (performance.now() - started) / 1000;
+}
+
 async function runScenario(scenario, { baseUrl, appPid, pool, client }) {
   const { durationS, warmupS, timeoutS } = settings;
   const connections = scenario.connections ?? settings.connections;
@@ -603,6 +649,8 @@ async function runScenario(scenario, { baseUrl, appPid, pool, client }) {
   console.log(
     `    machine load average ${entry.loadAverage.join(' / ')} (1 / 5 / 15 min) on ${cpus().length} CPUs`,
   );
+  entry.vacuumS = await settle(client);
+  console.log(`    VACUUM (ANALYZE) of the tables earlier runs wrote: ${entry.vacuumS.toFixed(1)} s`);
   const probed = await probe(client, scenario.probe());
   entry.probe = probed;
   const what = scenario.probeWhat ?? 'the course query';
@@ -718,6 +766,16 @@ function summary() {
       `${results.logins.count} in ${results.logins.seconds.toFixed(1)} s, p50 ${ms(results.logins.p50Ms)}`,
     ]);
   }
+  const cpu = (figures) =>
+    `${figures.msPerRequest.app ? `API ${figures.msPerRequest.app} + ` : ''}load ${figures.msPerRequest.loadGenerator} + ` +
+    `rest ${figures.msPerRequest.rest} (busy ${figures.machineBusyPercent} %, I/O wait ${figures.ioWaitPercent} %)`;
+  if (results.floor) {
+    const f = results.floor;
+    rows.push([
+      'the floor: GET /api/health (SELECT 1)',
+      `${f.requestsPerSecond.toFixed(0)} req/s, ${triple(f.latencyMs)}; CPU ms per request: ${f.cpu ? cpu(f.cpu) : '-'}`,
+    ]);
+  }
   for (const s of results.scenarios) {
     const label = `(${s.id}) ${s.name}`;
     if (s.skipped) {
@@ -740,9 +798,6 @@ function summary() {
       `${label}: API / SQL`,
       `p50 x ${s.ratio.p50.toFixed(2)}, req/s x ${s.ratio.requestsPerSecond.toFixed(2)}`,
     ]);
-    const cpu = (figures) =>
-      `${figures.msPerRequest.app ? `API ${figures.msPerRequest.app} + ` : ''}load ${figures.msPerRequest.loadGenerator} + ` +
-      `rest ${figures.msPerRequest.rest} (busy ${figures.machineBusyPercent} %, I/O wait ${figures.ioWaitPercent} %)`;
     if (s.api.cpu && s.sql.cpu)
       rows.push([`${label}: CPU ms per request`, `API run: ${cpu(s.api.cpu)}; SQL run: ${cpu(s.sql.cpu)}`]);
   }
@@ -793,6 +848,10 @@ async function main() {
   const pool = new pg.Pool({ connectionString: dbUrl, max: settings.connections, statement_timeout: 30_000 });
   const client = new pg.Client({ connectionString: dbUrl });
   await client.connect();
+  results.autovacuum = (await client.query('SHOW autovacuum')).rows[0].autovacuum;
+  console.log(
+    `the server's autovacuum: ${results.autovacuum} (each scenario starts with a VACUUM of what the runs write)`,
+  );
   onCleanup(async () => {
     await client.end().catch(() => undefined);
     await pool.end().catch(() => undefined);
@@ -816,6 +875,7 @@ async function main() {
       `each: ${settings.connections} connections, ${settings.durationS} s after ${settings.warmupS} s warm-up; ` +
         `raw SQL on a pg Pool of ${settings.connections} (the app's own pool holds 20)`,
     );
+    results.floor = await measureFloor(app);
     const runId = Date.now().toString(36);
     for (const scenario of scenarios(users, runId).filter((s) => settings.scenarios.includes(s.id))) {
       if (interrupted()) break;

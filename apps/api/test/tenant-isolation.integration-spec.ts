@@ -241,6 +241,29 @@ describe('tenant isolation in PostgreSQL', () => {
       expect(await asTenant(otherMunicipality, count)).toBe(0);
       expect(await asTenant(demoMunicipality, count)).toBe(all);
     });
+
+    it('sends the municipality again after a transaction whose setting a failed COMMIT rolled back', async () => {
+      const runner = t.db.createQueryRunner();
+      await runner.connect();
+      try {
+        const count = () =>
+          runner.query(`SELECT count(*)::int AS n FROM citizen`).then((r: { n: number }[]) => r[0]!.n);
+        // The transaction begins in the system scope, so the connection's setting before it is '*'.
+        expect(await count()).toBeGreaterThan(0);
+        await runner.query('BEGIN');
+        await asTenant(otherMunicipality, async () => {
+          // The setting changes inside the transaction, then the transaction fails...
+          expect(await count()).toBe(0);
+          await expect(runner.query('SELECT 1 / 0')).rejects.toThrow(/division by zero/);
+          // ...and its COMMIT rolls back, the setting with it (back to '*', every municipality).
+          await runner.query('COMMIT');
+          // Still as the other municipality: its statement must not see the demo municipality's rows.
+          expect(await count()).toBe(0);
+        });
+      } finally {
+        await runner.release();
+      }
+    });
   });
 
   it("answers a request with the user's municipality only, even from a query without a filter", async () => {

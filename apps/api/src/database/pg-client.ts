@@ -3,8 +3,9 @@ import { currentTenant } from './tenant-context';
 
 // Named, so PostgreSQL parses and plans it once per connection: most requests switch.
 const SET_TENANT = { name: 'set_tenant', text: "SELECT set_config('app.municipality_id', $1, false)" };
-// A rolled-back set_config reverts, so after a rollback the setting is sent again.
-const ROLLBACK = /^\s*ROLLBACK/i;
+// A rolled-back set_config reverts, so after a transaction ends the setting is sent again: a COMMIT
+// of a failed transaction rolls it back too.
+const TRANSACTION_END = /^\s*(ROLLBACK|COMMIT|END|ABORT)\b/i;
 
 /**
  * The pool's client class (TypeORM passes `extra.Client` to pg's Pool).
@@ -14,6 +15,12 @@ const ROLLBACK = /^\s*ROLLBACK/i;
  * queued just before the statement when it differs from what the connection has, so a connection
  * serving one municipality sends it once, and a checked-out connection can never run a statement
  * with the previous borrower's municipality.
+ *
+ * Its statements are pipelined (pg's pipeline mode): the setting goes out together with the statement
+ * behind it instead of waiting for its own answer. Statements still run in order, each with its own
+ * Sync and so its own result or error; a request's statement costs one round trip instead of two (the
+ * national benchmark's course list: 430-530 -> 590-690 req/s). Pipeline mode refuses portal queries
+ * (cursors, pg-query-stream, `rows`); nothing here uses them.
  *
  * It also always listens for 'error'. node-postgres emits 'error' on a client whose connection dies
  * while no query runs on it; the pool listens while the client is idle and TypeORM while it holds it,
@@ -27,7 +34,11 @@ export class ResilientPgClient extends Client {
   private tenant: string | undefined;
 
   constructor(config?: string | ClientConfig) {
-    super(config);
+    super(
+      typeof config === 'string'
+        ? { connectionString: config, pipeline: true }
+        : { ...config, pipeline: true },
+    );
     this.on('error', () => undefined);
   }
 
@@ -44,7 +55,7 @@ export class ResilientPgClient extends Client {
     }
     const first: unknown = args[0];
     const text = typeof first === 'string' ? first : (first as { text?: unknown } | undefined)?.text;
-    if (typeof text === 'string' && ROLLBACK.test(text)) this.tenant = undefined;
+    if (typeof text === 'string' && TRANSACTION_END.test(text)) this.tenant = undefined;
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     return (super.query as (...a: any[]) => any)(...args);
   }
