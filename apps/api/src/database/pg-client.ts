@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import { Client, type ClientConfig } from 'pg';
 import { currentTenant } from './tenant-context';
 
@@ -46,13 +47,24 @@ export class ResilientPgClient extends Client {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override query(...args: any[]): any {
     const tenant = currentTenant();
-    if (tenant !== this.tenant) {
-      this.tenant = tenant;
+    if (tenant === this.tenant) return this.send(args);
+    this.tenant = tenant;
+    // Corked, the setting and the statement leave in one write (pipelined, both are written at once).
+    const stream = (this as unknown as { connection?: { stream?: Partial<Writable> } }).connection?.stream;
+    stream?.cork?.();
+    try {
       // The statement behind it fails the same way and reports the error; this one only forgets.
       super.query({ ...SET_TENANT, values: [tenant] }).catch(() => {
         this.tenant = undefined;
       });
+      return this.send(args);
+    } finally {
+      stream?.uncork?.();
     }
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  private send(args: any[]): any {
     const first: unknown = args[0];
     const text = typeof first === 'string' ? first : (first as { text?: unknown } | undefined)?.text;
     if (typeof text === 'string' && TRANSACTION_END.test(text)) this.tenant = undefined;
