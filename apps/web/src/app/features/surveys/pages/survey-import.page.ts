@@ -1,4 +1,3 @@
-import { LiveAnnouncer } from '@angular/cdk/a11y';
 import { DOCUMENT } from '@angular/common';
 import {
   ChangeDetectionStrategy,
@@ -28,19 +27,12 @@ import {
 } from '@mentor/domain';
 import { ErrorMessage, Loading, PageHeader } from '@mentor/shared-ui';
 import { AuthService } from '../../../core/auth/auth.service';
-import { fieldErrors, problemCode, problemOf } from '../../../core/http/problem';
+import { FileImport } from '../../../core/http/file-import';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { saveFile } from '../../indicators/save-file';
 import { importColumnValues, importErrorText, surveyTranslate } from '../survey-text';
 import { SurveysApiService } from '../surveys-api.service';
-
-/** What the last upload said, and of which file and questionnaire. */
-interface Outcome {
-  readonly file: File;
-  readonly kind: SurveyKind;
-  readonly result: SurveyImportResult;
-}
 
 /**
  * "Importér svar": responses exported from a survey tool (CSV or XLSX, one questionnaire per
@@ -226,78 +218,16 @@ interface Outcome {
       </div>
     </section>
   `,
+  styleUrl: '../../../core/http/file-import.css',
   styles: `
     .upload {
-      display: flex;
-      flex-direction: column;
-      gap: 8px;
       max-width: 640px;
-      margin-bottom: 16px;
-    }
-    .file {
-      display: flex;
-      flex-direction: column;
-      gap: 4px;
-      margin-bottom: 8px;
-    }
-    .file-label {
-      font: var(--mat-sys-title-small);
-    }
-    .hint {
-      margin: 0;
-      font: var(--mat-sys-body-small);
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .buttons {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
-    }
-    .box {
-      display: block;
-      margin-bottom: 16px;
-    }
-    .panel {
-      display: block;
-      margin-bottom: 24px;
-      padding: 16px;
-      border: 1px solid var(--mat-sys-outline-variant);
-      border-radius: 12px;
-    }
-    h2 {
-      margin: 0 0 8px;
-      font: var(--mat-sys-title-large);
-    }
-    .ok {
-      font-weight: 500;
-    }
-    .bad {
-      font-weight: 500;
-      color: var(--mat-sys-error);
-    }
-    .scroll {
-      overflow-x: auto;
-    }
-    .table {
-      width: 100%;
-      border-collapse: collapse;
-    }
-    .table th,
-    .table td {
-      padding: 6px 10px;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-      text-align: left;
-      vertical-align: top;
-    }
-    .table .numeric {
-      text-align: right;
     }
   `,
 })
 export class SurveyImportPage {
   private readonly api = inject(SurveysApiService);
   private readonly i18n = inject(I18nService);
-  private readonly announcer = inject(LiveAnnouncer);
   private readonly destroyRef = inject(DestroyRef);
   private readonly document = inject(DOCUMENT);
   private readonly role = inject(AuthService).user()?.role;
@@ -318,10 +248,17 @@ export class SurveyImportPage {
   );
   protected readonly templateFormats = ['xlsx', 'csv'] as const;
   protected readonly downloading = signal(false);
-  protected readonly file = signal<File | null>(null);
-  protected readonly busy = signal(false);
-  protected readonly outcome = signal<Outcome | null>(null);
-  protected readonly problem = signal<string | null>(null);
+  // Typed here: its summary reads the outcome it holds.
+  private readonly upload: FileImport<SurveyKind, SurveyImportError, SurveyImportResult> = new FileImport({
+    refused: (errors) => ({ dryRun: false, committed: false, rows: 0, created: 0, errors }),
+    translate: surveyTranslate((key, params) => this.i18n.t(key, params)),
+    failedKey: 'surveys.import.failed',
+    summary: (): string => this.summary(),
+  });
+  protected readonly file = this.upload.file;
+  protected readonly busy = this.upload.busy;
+  protected readonly outcome = this.upload.outcome;
+  protected readonly problem = this.upload.problem;
 
   protected readonly errors = computed(() =>
     [...(this.outcome()?.result.errors ?? [])].sort(
@@ -330,15 +267,8 @@ export class SurveyImportPage {
   );
   /** Only the file that just passed a dry run without errors, for the same questionnaire, can be imported. */
   protected readonly canCommit = computed(() => {
-    const outcome = this.outcome();
-    return (
-      !!outcome &&
-      outcome.result.dryRun &&
-      outcome.result.errors.length === 0 &&
-      outcome.result.created > 0 &&
-      outcome.file === this.file() &&
-      outcome.kind === this.surveyKind()
-    );
+    const passed = this.upload.cleanDryRun();
+    return !!passed && passed.result.created > 0 && passed.kind === this.surveyKind();
   });
   protected readonly resultHeading = computed(() => {
     const result = this.outcome()?.result;
@@ -372,15 +302,12 @@ export class SurveyImportPage {
   });
 
   protected chooseFile(files: FileList | null): void {
-    this.file.set(files?.item(0) ?? null);
-    this.outcome.set(null);
-    this.problem.set(null);
+    this.upload.chooseFile(files);
   }
 
   protected chooseKind(kind: SurveyKind): void {
     this.chosenKind.set(kind);
-    this.outcome.set(null);
-    this.problem.set(null);
+    this.upload.clear();
   }
 
   protected textOf(error: SurveyImportError): string {
@@ -409,45 +336,8 @@ export class SurveyImportPage {
 
   /** A dry run, or the import itself; either way every error by row and column. */
   protected run(dryRun: boolean): void {
-    const file = this.file();
-    if (!file || this.busy()) return;
     const kind = this.surveyKind();
-    this.busy.set(true);
-    this.problem.set(null);
-    this.api
-      .import(kind, file, dryRun)
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (result) => {
-          this.busy.set(false);
-          this.outcome.set({ file, kind, result });
-          void this.announcer.announce(this.summary());
-        },
-        error: (error: unknown) => {
-          this.busy.set(false);
-          const problem = problemOf(error) as
-            (ReturnType<typeof problemOf> & { rows?: SurveyImportError[] }) | null;
-          if (problemCode(error) === 'import.invalid' && problem?.rows) {
-            // The commit found errors (the file changed since its dry run): nothing was saved.
-            this.outcome.set({
-              file,
-              kind,
-              result: { dryRun: false, committed: false, rows: 0, created: 0, errors: problem.rows },
-            });
-            void this.announcer.announce(this.summary());
-            return;
-          }
-          this.outcome.set(null);
-          const lookup = surveyTranslate((key, params) => this.i18n.t(key, params));
-          const code = problemCode(error);
-          const coded = code ? lookup(`validation.codes.${code}`) : null;
-          const fields = Object.values(fieldErrors(error, lookup)).flat();
-          this.problem.set(
-            (coded && coded !== `validation.codes.${code}` ? coded : null) ??
-              ([...new Set(fields)].join(' ') || problem?.detail || this.i18n.t('surveys.import.failed')),
-          );
-        },
-      });
+    this.upload.run(kind, (file) => this.api.import(kind, file, dryRun));
   }
 
   /** Errors of a row in the file's column order; whole-row errors first. */

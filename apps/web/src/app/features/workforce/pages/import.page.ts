@@ -1,7 +1,5 @@
-import { LiveAnnouncer } from '@angular/cdk/a11y';
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
@@ -9,18 +7,11 @@ import { RouterLink } from '@angular/router';
 import { IMPORT_KINDS, ImportKind, ImportKindCounts, ImportResult, ImportRowError } from '@mentor/domain';
 import { ErrorMessage, Loading, PageHeader } from '@mentor/shared-ui';
 import { AuthService } from '../../../core/auth/auth.service';
-import { fieldErrors, problemCode, problemOf } from '../../../core/http/problem';
+import { FileImport } from '../../../core/http/file-import';
 import { I18nService } from '../../../core/i18n/i18n.service';
 import { TranslatePipe } from '../../../core/i18n/translate.pipe';
 import { IMPORT_FORMAT, importErrorText, sortedImportErrors } from '../import-format';
 import { uploadType, WorkforceApiService } from '../workforce-api.service';
-
-/** What the last upload said, and of which file and kind. */
-interface Outcome {
-  file: File;
-  kind: ImportKind;
-  result: ImportResult;
-}
 
 /**
  * "Importér": a team leader uploads mentor profiles and records (CSV of one kind, or XLSX with a
@@ -239,78 +230,17 @@ interface Outcome {
       <p class="hint">{{ 'workforce.importPage.formatRequired' | t }}</p>
     </details>
   `,
+  styleUrl: '../../../core/http/file-import.css',
   styles: `
     .intro {
       max-width: 720px;
     }
     .upload {
-      display: flex;
-      flex-direction: column;
-      gap: 8px;
       max-width: 560px;
-      margin-bottom: 16px;
-    }
-    .file {
-      display: flex;
-      flex-direction: column;
-      gap: 4px;
-      margin-bottom: 8px;
-    }
-    .file-label {
-      font: var(--mat-sys-title-small);
-    }
-    .hint {
-      margin: 0;
-      font: var(--mat-sys-body-small);
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .buttons {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
-    }
-    .box {
-      display: block;
-      margin-bottom: 16px;
-    }
-    .panel {
-      display: block;
-      margin-bottom: 24px;
-      padding: 16px;
-      border: 1px solid var(--mat-sys-outline-variant);
-      border-radius: 12px;
-    }
-    h2 {
-      margin: 0 0 8px;
-      font: var(--mat-sys-title-large);
     }
     h3 {
       margin: 16px 0 8px;
       font: var(--mat-sys-title-medium);
-    }
-    .ok {
-      font-weight: 500;
-    }
-    .bad {
-      font-weight: 500;
-      color: var(--mat-sys-error);
-    }
-    .scroll {
-      overflow-x: auto;
-    }
-    .table {
-      width: 100%;
-      border-collapse: collapse;
-    }
-    .table th,
-    .table td {
-      padding: 6px 10px;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-      text-align: left;
-      vertical-align: top;
-    }
-    .table .numeric {
-      text-align: right;
     }
     .format summary {
       cursor: pointer;
@@ -321,19 +251,24 @@ interface Outcome {
 export class ImportPage {
   private readonly api = inject(WorkforceApiService);
   private readonly i18n = inject(I18nService);
-  private readonly announcer = inject(LiveAnnouncer);
-  private readonly destroyRef = inject(DestroyRef);
   private readonly document = inject(DOCUMENT);
   private readonly organisationId = inject(AuthService).user()?.organisationId ?? '';
 
   protected readonly kinds = IMPORT_KINDS;
   protected readonly format = IMPORT_FORMAT;
-  protected readonly file = signal<File | null>(null);
   protected readonly kind = signal<ImportKind>(ImportKind.Profiles);
-  protected readonly busy = signal(false);
-  protected readonly outcome = signal<Outcome | null>(null);
-  protected readonly problem = signal<string | null>(null);
   protected readonly formatOpen = signal(false);
+  // Typed here: its summary reads the outcome it holds.
+  private readonly upload: FileImport<ImportKind, ImportRowError, ImportResult> = new FileImport({
+    refused: (errors) => ({ dryRun: false, committed: false, counts: {}, errors }),
+    translate: (key) => this.i18n.t(key),
+    failedKey: 'workforce.importPage.failed',
+    summary: (): string => this.summary(),
+  });
+  protected readonly file = this.upload.file;
+  protected readonly busy = this.upload.busy;
+  protected readonly outcome = this.upload.outcome;
+  protected readonly problem = this.upload.problem;
 
   protected readonly isXlsx = computed(() => {
     const file = this.file();
@@ -342,14 +277,8 @@ export class ImportPage {
   protected readonly errors = computed(() => sortedImportErrors(this.outcome()?.result.errors ?? []));
   /** Only the file (and kind) that just passed a dry run without errors can be imported. */
   protected readonly canCommit = computed(() => {
-    const outcome = this.outcome();
-    return (
-      !!outcome &&
-      outcome.result.dryRun &&
-      outcome.result.errors.length === 0 &&
-      outcome.file === this.file() &&
-      (this.isXlsx() || outcome.kind === this.kind())
-    );
+    const passed = this.upload.cleanDryRun();
+    return !!passed && (this.isXlsx() || passed.kind === this.kind());
   });
   protected readonly countRows = computed(() => {
     const counts = this.outcome()?.result.counts ?? {};
@@ -384,15 +313,12 @@ export class ImportPage {
   });
 
   protected chooseFile(files: FileList | null): void {
-    this.file.set(files?.item(0) ?? null);
-    this.outcome.set(null);
-    this.problem.set(null);
+    this.upload.chooseFile(files);
   }
 
   protected chooseKind(kind: ImportKind): void {
     this.kind.set(kind);
-    this.outcome.set(null);
-    this.problem.set(null);
+    this.upload.clear();
   }
 
   protected showFormat(event: Event): void {
@@ -413,43 +339,7 @@ export class ImportPage {
 
   /** A dry run, or the import itself; either way every error by row and column. */
   protected run(dryRun: boolean): void {
-    const file = this.file();
-    if (!file || this.busy()) return;
     const kind = this.kind();
-    this.busy.set(true);
-    this.problem.set(null);
-    this.api
-      .import(this.organisationId, file, { dryRun, kind })
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (result) => {
-          this.busy.set(false);
-          this.outcome.set({ file, kind, result });
-          void this.announcer.announce(this.summary());
-        },
-        error: (error: unknown) => {
-          this.busy.set(false);
-          const problem = problemOf(error) as
-            (ReturnType<typeof problemOf> & { rows?: ImportRowError[] }) | null;
-          if (problemCode(error) === 'import.invalid' && problem?.rows) {
-            // The commit found errors (the file changed since its dry run): nothing was saved.
-            this.outcome.set({
-              file,
-              kind,
-              result: { dryRun: false, committed: false, counts: {}, errors: problem.rows },
-            });
-            void this.announcer.announce(this.summary());
-            return;
-          }
-          this.outcome.set(null);
-          const code = problemCode(error);
-          const key = code ? `validation.codes.${code}` : '';
-          const coded = key && this.i18n.t(key) !== key ? this.i18n.t(key) : null;
-          const fields = Object.values(fieldErrors(error, (k) => this.i18n.t(k))).flat();
-          this.problem.set(
-            coded ?? (fields.join(' ') || problem?.detail || this.i18n.t('workforce.importPage.failed')),
-          );
-        },
-      });
+    this.upload.run(kind, (file) => this.api.import(this.organisationId, file, { dryRun, kind }));
   }
 }
