@@ -170,10 +170,12 @@ export function citizenIndicatorStatement(scope: IndicatorScope): Statement {
            l.kind = '${OrganisationKind.InternalCentre}' AS internal,
            d.active_days AS "activeDays",
            COALESCE(a.minutes, 0) AS minutes,
-           COALESCE(a.form_contacts, '{0,0,0}') AS "formCounts",
-           COALESCE(a.form_minutes, '{0,0,0}') AS "formMinutes",
-           COALESCE(a.topic_contacts, '{}') AS "topicCounts",
-           COALESCE(a.topic_minutes, '{}') AS "topicMinutes",
+           -- As JSON: node-postgres parses a JSON array natively, a PostgreSQL array character by
+           -- character in JavaScript (national benchmark: 100 -> 40 ms of the API's CPU per report).
+           to_json(COALESCE(a.form_contacts, '{0,0,0}')) AS "formCounts",
+           to_json(COALESCE(a.form_minutes, '{0,0,0}')) AS "formMinutes",
+           to_json(COALESCE(a.topic_contacts, '{}')) AS "topicCounts",
+           to_json(COALESCE(a.topic_minutes, '{}')) AS "topicMinutes",
            COALESCE(a.help_personal, 0) > 0 AS "helpPersonal",
            COALESCE(a.help_resources, 0) > 0 AS "helpResources"
       FROM latest l JOIN days d USING (citizen_id) LEFT JOIN contacts a USING (citizen_id)`,
