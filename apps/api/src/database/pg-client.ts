@@ -20,7 +20,7 @@ const TRANSACTION_END = /^\s*(ROLLBACK|COMMIT|END|ABORT)\b/i;
  * Its statements are pipelined (pg's pipeline mode): the setting goes out together with the statement
  * behind it instead of waiting for its own answer. Statements still run in order, each with its own
  * Sync and so its own result or error; a request's statement costs one round trip instead of two (the
- * national benchmark's course list: 430-530 -> 590-690 req/s). Pipeline mode refuses portal queries
+ * national course list, interleaved runs: 355-533 -> 586-686 req/s). Pipeline mode refuses portal queries
  * (cursors, pg-query-stream, `rows`); nothing here uses them.
  *
  * It also always listens for 'error'. node-postgres emits 'error' on a client whose connection dies
