@@ -216,6 +216,8 @@ export class AccessLogPage {
   private readonly announcer = inject(LiveAnnouncer);
   private readonly destroyRef = inject(DestroyRef);
   private readonly document = inject(DOCUMENT);
+  /** A failed download's body is read after the answer: the page may be gone by then. */
+  private destroyed = false;
 
   /** Route parameter: the citizen. */
   readonly id = input.required<string>();
@@ -263,6 +265,7 @@ export class AccessLogPage {
   });
 
   constructor() {
+    this.destroyRef.onDestroy(() => (this.destroyed = true));
     effect(() => {
       this.id();
       untracked(() => this.loadCitizen());
@@ -300,6 +303,7 @@ export class AccessLogPage {
         error: async (error: unknown) => {
           this.downloading.set(null);
           const code = await blobProblemCode(error);
+          if (this.destroyed) return;
           const key =
             code === 'access_log.too_many_events'
               ? 'accessLog.errors.tooManyEvents'
