@@ -15,8 +15,28 @@ const env = {
 };
 
 const steps = [];
+const failures = [];
 let passed = 0;
 let failed = 0;
+
+/** Names of a Jest or Playwright JSON report's failed tests (and suites that failed to run). */
+function failedNames(report) {
+  if (report.testResults)
+    return report.testResults.flatMap((suite) => {
+      const file = suite.name.slice(root.length);
+      const tests = (suite.assertionResults ?? [])
+        .filter((t) => t.status === 'failed')
+        .map((t) => `${file} › ${t.fullName}`);
+      return tests.length || suite.status !== 'failed' ? tests : [`${file} (the suite failed to run)`];
+    });
+  const walk = (suite) => [
+    ...(suite.specs ?? [])
+      .filter((spec) => !spec.ok)
+      .map((spec) => `${spec.file}:${spec.line} › ${spec.title}`),
+    ...(suite.suites ?? []).flatMap(walk),
+  ];
+  return (report.suites ?? []).flatMap(walk);
+}
 
 function run(name, command, args, { results } = {}) {
   console.log(`\n=== ${name}: ${[command, ...args].join(' ')}`);
@@ -32,6 +52,7 @@ function run(name, command, args, { results } = {}) {
     passed += p;
     failed += f;
     counts = ` (${p} passed, ${f} failed)`;
+    failures.push(...failedNames(report).map((test) => `${name}: ${test}`));
   } else if (results) {
     failed += 1;
     counts = ' (no report)';
@@ -65,5 +86,7 @@ if (run('build', 'node', ['tools/build.mjs'])) {
 }
 
 const allOk = steps.every((s) => s.endsWith(' ok'));
+// Last, so that the tail of a CI log names what failed.
+if (failures.length) console.log(`\nFailed:\n${failures.map((test) => `  ${test}`).join('\n')}`);
 console.log(`\nSummary: ${passed} tests passed, ${failed} failed; ${steps.join(', ')}.`);
 process.exit(allOk && failed === 0 ? 0 : 1);
