@@ -2,7 +2,7 @@ import { addDays, deliveryWindow, isoWeekStart } from '@mentor/domain';
 import readXlsxFile from 'read-excel-file/node';
 import writeXlsxFile from 'write-excel-file/node';
 import { todayInDenmark } from '../src/common/clock';
-import { GRANTED_IN_PERIOD, GRANTED_IN_WEEK, GRANTED_WEEK_AND_PERIOD } from '../src/courses/course-queries';
+import { GRANTED_IN_PERIOD, GRANTED_IN_WEEK, GRANTED_WEEKS_AND_PERIOD } from '../src/courses/course-queries';
 import { handOver } from './handover-helpers';
 import { startTestApp, type TestApp, type TestResponse } from './test-app';
 
@@ -1161,13 +1161,18 @@ describe('mentor workforce', () => {
         const week = addDays(isoWeekStart(today), -7 * weeksBack);
         const window = { from: addDays(week, -28), to: addDays(week, -1) };
         const rows = await t.db.query(
-          `SELECT g.id, ${GRANTED_IN_WEEK('g', '$1::date')} AS week, ${GRANTED_IN_PERIOD('g', '$2::date', '$3::date')} AS period,
-                  gx.week AS "oneReadWeek", gx.period AS "oneReadPeriod"
-             FROM mentor_grant g CROSS JOIN ${GRANTED_WEEK_AND_PERIOD('g', '$1::date', '$2::date', '$3::date')} gx`,
-          [week, window.from, window.to],
+          `SELECT g.id, ${GRANTED_IN_WEEK('g', '$1::date')} AS week, ${GRANTED_IN_WEEK('g', '$4::date')} AS "weekBefore",
+                  ${GRANTED_IN_PERIOD('g', '$2::date', '$3::date')} AS period,
+                  gx.week AS "oneReadWeek", gx.before AS "oneReadWeekBefore", gx.period AS "oneReadPeriod"
+             FROM mentor_grant g
+             CROSS JOIN ${GRANTED_WEEKS_AND_PERIOD('g', { week: '$1::date', before: '$4::date' }, '$2::date', '$3::date')} gx`,
+          [week, window.from, window.to, addDays(week, -7)],
         );
         compared += rows.length;
-        const differ = rows.filter((r: any) => r.week !== r.oneReadWeek || r.period !== r.oneReadPeriod);
+        const differ = rows.filter(
+          (r: any) =>
+            r.week !== r.oneReadWeek || r.weekBefore !== r.oneReadWeekBefore || r.period !== r.oneReadPeriod,
+        );
         expect(differ).toEqual([]);
         const changed = rows.find((r: any) => r.id === created.body.id);
         seen.add(`${changed.week}/${changed.period}`);

@@ -52,21 +52,43 @@ export const LOGGED_IN = (course: string, period: 'week' | 'month', startsOn: st
        AND cm.period = '${period}' AND cm.starts_on = ${startsOn}), 0)`;
 
 /**
- * GRANTED_IN_WEEK (as `week`) and GRANTED_IN_PERIOD (as `period`) of one grant from a single read of
- * its minutes history: a LATERAL subquery for statements that read thousands of grants at once (the
- * workforce load view). The same rules; an integration test holds the two forms equal.
+ * GRANTED_IN_WEEK of each of `weeks` (a column per key, e.g. `{ week: … }`) and GRANTED_IN_PERIOD
+ * (as `period`) of one grant from a single read of its minutes history: a LATERAL subquery for
+ * statements that read many grants at once (the course lists, the workforce load view). The same
+ * rules; an integration test holds the two forms equal.
  */
-export const GRANTED_WEEK_AND_PERIOD = (grant: string, weekStart: string, from: string, to: string) =>
+export const GRANTED_WEEKS_AND_PERIOD = (
+  grant: string,
+  weeks: Record<string, string>,
+  from: string,
+  to: string,
+) =>
   `LATERAL (
-     SELECT COALESCE(sum(p.minutes_per_week) FILTER (
+     SELECT ${Object.entries(weeks)
+       .map(
+         ([column, weekStart]) => `COALESCE(sum(p.minutes_per_week) FILTER (
               WHERE NOT (${weekStart} + 6 < ${grant}.starts_on OR ${weekStart} > ${grant}.ends_on)
-                AND GREATEST(${weekStart}, ${grant}.starts_on) BETWEEN p.effective_from AND p.until), 0)::int AS week,
+                AND GREATEST(${weekStart}, ${grant}.starts_on) BETWEEN p.effective_from AND p.until), 0)::int AS ${column},`,
+       )
+       .join('\n            ')}
             COALESCE(ROUND(SUM(GREATEST(0,
               LEAST(p.until, ${to}, ${grant}.ends_on) - GREATEST(p.effective_from, ${from}, ${grant}.starts_on) + 1)
               * p.minutes_per_week / 7.0)), 0)::int AS period
        FROM (SELECT gm.effective_from, gm.minutes_per_week,
                     COALESCE(LEAD(gm.effective_from) OVER (ORDER BY gm.effective_from) - 1, 'infinity'::date) AS until
                FROM grant_minutes gm WHERE gm.grant_id = ${grant}.id) p)`;
+
+/**
+ * LOGGED_IN of the ISO week starting at `week` (as `week`) and of the week before it (as
+ * `last_week`): a LATERAL subquery reading both from one index range.
+ */
+export const LOGGED_THIS_AND_LAST_WEEK = (course: string, week: string, lastWeek: string) =>
+  `LATERAL (
+     SELECT COALESCE(sum(cm.minutes) FILTER (WHERE cm.starts_on = ${week}), 0)::int AS week,
+            COALESCE(sum(cm.minutes) FILTER (WHERE cm.starts_on = ${lastWeek}), 0)::int AS last_week
+       FROM course_minutes cm
+      WHERE cm.municipality_id = ${course}.municipality_id AND cm.course_id = ${course}.id
+        AND cm.period = 'week' AND cm.starts_on BETWEEN ${lastWeek} AND ${week})`;
 
 /** Minutes of the course's counted contacts in the ISO weeks starting from `from` to `to` (Mondays), one index range. */
 export const LOGGED_WEEKS = (course: string, from: string, to: string) =>
@@ -200,11 +222,11 @@ export function courseStatement(
               to_char(g.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(g.ends_on, 'YYYY-MM-DD') AS "endsOn",
               ci.preferred_meeting_place AS "preferredMeetingPlace", co.end_reason AS "endReason",
               to_char(co.ended_on, 'YYYY-MM-DD') AS "endedOn", co.version,
-              ${grantedThisWeek} AS "grantedMinutes",
-              ${loggedThisWeek} AS "loggedMinutes",
-              ${grantedLastWeek} AS "lastWeekGrantedMinutes",
-              ${loggedLastWeek} AS "lastWeekLoggedMinutes",
-              ${GRANTED_IN_PERIOD('g', month.start, month.end)} AS "monthGrantedMinutes",
+              granted.week AS "grantedMinutes",
+              logged.week AS "loggedMinutes",
+              granted.last_week AS "lastWeekGrantedMinutes",
+              logged.last_week AS "lastWeekLoggedMinutes",
+              granted.period AS "monthGrantedMinutes",
               ${LOGGED_IN('co', 'month', month.start)} AS "monthDeliveredMinutes",
               to_char(co.last_contact_date, 'YYYY-MM-DD') AS "lastContactDate",
               to_char(${nextReportDue}, 'YYYY-MM-DD') AS "nextReportDueOn",
@@ -220,6 +242,8 @@ export function courseStatement(
                 LIMIT ${p.add(filter.limit)} OFFSET ${p.add(filter.offset)}) page
          JOIN mentor_course co ON co.municipality_id = page.municipality_id AND co.id = page.id
          ${joins}
+         CROSS JOIN ${GRANTED_WEEKS_AND_PERIOD('g', { week, last_week: lastWeek }, month.start, month.end)} granted
+         CROSS JOIN ${LOGGED_THIS_AND_LAST_WEEK('co', week, lastWeek)} logged
          JOIN organisation o ON o.id = co.organisation_id
          LEFT JOIN app_user m ON m.id = co.mentor_id`;
   const { search, status, flag } = filter;

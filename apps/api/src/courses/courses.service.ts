@@ -6,7 +6,6 @@ import {
   CourseStatus,
   HandoverStatus,
   type CourseSummary,
-  daysBetween,
   GRANT_EXPIRY_WARNING_DAYS,
   isoWeek,
   isoWeekStart,
@@ -36,14 +35,52 @@ import { isReportOverdue } from '../reports/report-due';
 
 /** Granted against logged minutes of one week; under-delivery counts only once the week is over. */
 export function weekBudget(weekStart: string, granted: number, logged: number, today: string): WeekBudget {
-  const over = addDays(weekStart, 6) < today;
+  return budgetOfWeek(budgetWeek(weekStart, today), granted, logged);
+}
+
+/** What a week's budgets share: its label, and whether it is over. */
+interface BudgetWeek {
+  week: string;
+  weekStart: string;
+  over: boolean;
+}
+
+function budgetWeek(weekStart: string, today: string): BudgetWeek {
+  return { week: isoWeek(weekStart).label, weekStart, over: addDays(weekStart, 6) < today };
+}
+
+function budgetOfWeek({ week, weekStart, over }: BudgetWeek, granted: number, logged: number): WeekBudget {
   return {
-    week: isoWeek(weekStart).label,
+    week,
     weekStart,
     grantedMinutes: granted,
     loggedMinutes: logged,
     overrunMinutes: Math.max(0, logged - granted),
     underDeliveredMinutes: over ? Math.max(0, granted - logged) : 0,
+  };
+}
+
+/**
+ * The dates every row of one answer is judged by, worked out once per request rather than per row:
+ * the flags compare ISO dates as strings, as the statement's flag filters do.
+ */
+interface SummaryDates {
+  today: string;
+  thisWeek: BudgetWeek;
+  lastWeek: BudgetWeek;
+  /** A course whose last contact (or start) is on or before this day has had none for NO_CONTACT_FLAG_DAYS. */
+  noContactSince: string;
+  /** A grant ending on or before this day expires within GRANT_EXPIRY_WARNING_DAYS. */
+  expiresBy: string;
+}
+
+function summaryDates(today: string, weekStart: string): SummaryDates {
+  return {
+    today,
+    thisWeek: budgetWeek(weekStart, today),
+    lastWeek: budgetWeek(addDays(weekStart, -7), today),
+    noContactSince: addDays(today, -NO_CONTACT_FLAG_DAYS),
+    expiresBy: addDays(today, GRANT_EXPIRY_WARNING_DAYS),
   };
 }
 
@@ -59,18 +96,18 @@ export class CoursesService {
     caller: AuthenticatedUser,
     filter: CourseFilter,
     options: Parameters<typeof courseStatement>[3],
-  ): Promise<{ rows: CourseRow[]; today: string; weekStart: string }> {
+  ): Promise<{ rows: CourseRow[]; dates: SummaryDates }> {
     const today = todayInDenmark();
     const { text, values, weekStart, prepare } = courseStatement(caller, filter, today, options);
     const rows: CourseRow[] = prepare
       ? await queryPrepared<CourseRow>(this.db, text, values)
       : await this.db.query(text, values);
-    return { rows, today, weekStart };
+    return { rows, dates: summaryDates(today, weekStart) };
   }
 
-  private summary(row: CourseRow, today: string, weekStart: string): CourseSummary {
-    const thisWeek = weekBudget(weekStart, row.grantedMinutes, row.loggedMinutes, today);
-    const since = row.lastContactDate ?? row.startsOn;
+  private summary(row: CourseRow, dates: SummaryDates): CourseSummary {
+    const thisWeek = budgetOfWeek(dates.thisWeek, row.grantedMinutes, row.loggedMinutes);
+    const today = dates.today;
     return {
       id: row.id,
       citizenId: row.citizenId,
@@ -85,20 +122,14 @@ export class CoursesService {
       startsOn: row.startsOn,
       endsOn: row.endsOn,
       thisWeek,
-      lastWeek: weekBudget(
-        addDays(weekStart, -7),
-        row.lastWeekGrantedMinutes,
-        row.lastWeekLoggedMinutes,
-        today,
-      ),
+      lastWeek: budgetOfWeek(dates.lastWeek, row.lastWeekGrantedMinutes, row.lastWeekLoggedMinutes),
       monthGrantedMinutes: row.monthGrantedMinutes,
       monthDeliveredMinutes: row.monthDeliveredMinutes,
       lastContactDate: row.lastContactDate,
       noRecentContact:
-        row.status === CourseStatus.Active && daysBetween(since, today) >= NO_CONTACT_FLAG_DAYS,
+        row.status === CourseStatus.Active && (row.lastContactDate ?? row.startsOn) <= dates.noContactSince,
       overBudgetThisWeek: thisWeek.overrunMinutes > 0,
-      expiresSoon:
-        row.status !== CourseStatus.Ended && daysBetween(today, row.endsOn) <= GRANT_EXPIRY_WARNING_DAYS,
+      expiresSoon: row.status !== CourseStatus.Ended && row.endsOn <= dates.expiresBy,
       nextReportDueOn: row.nextReportDueOn,
       reportOverdue: isReportOverdue(row.status, row.nextReportDueOn, today),
       handoverStatus: row.handover?.status ?? null,
@@ -112,11 +143,11 @@ export class CoursesService {
   }
 
   async list(caller: AuthenticatedUser, query: CourseListQueryDto): Promise<Page<CourseSummary>> {
-    const { rows, today, weekStart } = await this.query(caller, query, {
+    const { rows, dates } = await this.query(caller, query, {
       audit: { action: 'course.list', entityType: 'mentor_course' },
     });
     return {
-      items: rows.map((row) => this.summary(row, today, weekStart)),
+      items: rows.map((row) => this.summary(row, dates)),
       total: Number(rows[0]?.total ?? 0),
       limit: query.limit,
       offset: query.offset,
@@ -124,7 +155,7 @@ export class CoursesService {
   }
 
   async get(caller: AuthenticatedUser, id: string): Promise<CourseDetail> {
-    const { rows, today, weekStart } = await this.query(
+    const { rows, dates } = await this.query(
       caller,
       { id, limit: 1, offset: 0 },
       { audit: { action: 'course.read', entityType: 'mentor_course' }, detail: true },
@@ -132,7 +163,7 @@ export class CoursesService {
     const row = rows[0];
     if (!row?.grant || !row.mentorHistory) throw new NotFoundProblem('course');
     return {
-      ...this.summary(row, today, weekStart),
+      ...this.summary(row, dates),
       grant: row.grant,
       preferredMeetingPlace: row.preferredMeetingPlace,
       endReason: row.endReason,

@@ -9,7 +9,7 @@ import {
   SuggestionStatus,
 } from '@mentor/domain';
 import { SqlParams } from '../common/sql-params';
-import { GRANTED_IN_WEEK, GRANTED_WEEK_AND_PERIOD, LOGGED_WEEKS } from '../courses/course-queries';
+import { GRANTED_IN_WEEK, GRANTED_WEEKS_AND_PERIOD, LOGGED_WEEKS } from '../courses/course-queries';
 import { NEXT_REPORT_DUE_SQL } from '../reports/report-due';
 
 /** SQL of the workforce reads, pure so the national benchmark runs exactly these statements. */
@@ -84,7 +84,7 @@ export function workforceStatement(
               (count(*) FILTER (WHERE ${NEXT_REPORT_DUE_SQL('co', 'g')} < ${day}))::int AS overdue
          FROM mentor_course co
          JOIN mentor_grant g ON g.municipality_id = co.municipality_id AND g.id = co.grant_id
-         CROSS JOIN ${GRANTED_WEEK_AND_PERIOD('g', week, from, to)} gx
+         CROSS JOIN ${GRANTED_WEEKS_AND_PERIOD('g', { week }, from, to)} gx
         WHERE co.municipality_id = ${municipality} AND co.organisation_id = ${organisation}
           AND co.status = '${CourseStatus.Active}' AND co.mentor_id IS NOT NULL
           AND g.municipality_id = ${municipality} AND g.delivering_organisation_id = ${organisation}
