@@ -18,6 +18,7 @@ import { RetentionIndexes1795903648337 } from './1795903648337-RetentionIndexes'
 import { TenantKeyOrder1795903700000 } from './1795903700000-TenantKeyOrder';
 import { InlineTenantFunction1795903800000 } from './1795903800000-InlineTenantFunction';
 import { ContactTotalsFastPath1795903900000 } from './1795903900000-ContactTotalsFastPath';
+import { CheaperTenantFunction1795904000000 } from './1795904000000-CheaperTenantFunction';
 
 /** Every migration in order; listed explicitly so the bundle and Jest find the same set. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -40,4 +41,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   TenantKeyOrder1795903700000,
   InlineTenantFunction1795903800000,
   ContactTotalsFastPath1795903900000,
+  CheaperTenantFunction1795904000000,
 ];
