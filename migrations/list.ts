@@ -19,6 +19,7 @@ import { TenantKeyOrder1795903700000 } from './1795903700000-TenantKeyOrder';
 import { InlineTenantFunction1795903800000 } from './1795903800000-InlineTenantFunction';
 import { ContactTotalsFastPath1795903900000 } from './1795903900000-ContactTotalsFastPath';
 import { CheaperTenantFunction1795904000000 } from './1795904000000-CheaperTenantFunction';
+import { CourseMinutesPeriodIndex1795904100000 } from './1795904100000-CourseMinutesPeriodIndex';
 
 /** Every migration in order; listed explicitly so the bundle and Jest find the same set. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -42,4 +43,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InlineTenantFunction1795903800000,
   ContactTotalsFastPath1795903900000,
   CheaperTenantFunction1795904000000,
+  CourseMinutesPeriodIndex1795904100000,
 ];

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { MentorCourse } from './mentor-course.entity';
 
 /**
@@ -7,6 +7,8 @@ import { MentorCourse } from './mentor-course.entity';
  * summing contacts. Never written by the application.
  */
 @Entity({ name: 'course_minutes' })
+// A municipality's weeks (or months) in a date range, every course at once: the workforce load view.
+@Index('ix_course_minutes_period', ['municipalityId', 'period', 'startsOn'])
 @Check('ck_course_minutes_period', `"period" IN ('week', 'month')`)
 @ForeignKey(() => MentorCourse, ['course_id', 'municipality_id'], ['id', 'municipality_id'], {
   name: 'fk_course_minutes_course',
