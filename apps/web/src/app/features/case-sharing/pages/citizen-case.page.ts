@@ -229,13 +229,6 @@ import { CaseItemFile } from '../components/case-item-file';
       grid-template-columns: repeat(auto-fit, minmax(min(100%, 360px), 1fr));
       gap: 16px;
     }
-    .panel {
-      min-width: 0;
-      margin-bottom: 16px;
-      padding: 16px;
-      border: 1px solid var(--mat-sys-outline-variant);
-      border-radius: 12px;
-    }
     h2 {
       margin: 0 0 12px;
       font: var(--mat-sys-title-large);

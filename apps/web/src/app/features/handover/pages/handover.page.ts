@@ -181,13 +181,6 @@ type Message = { kind: 'info' | 'error'; text: string };
     .info p:last-child {
       margin: 0;
     }
-    .panel {
-      min-width: 0;
-      margin-bottom: 16px;
-      padding: 16px;
-      border: 1px solid var(--mat-sys-outline-variant);
-      border-radius: 12px;
-    }
     h2 {
       margin: 0 0 12px;
       font: var(--mat-sys-title-large);

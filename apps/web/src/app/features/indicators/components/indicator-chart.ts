@@ -55,7 +55,7 @@ import {
         {{ (tableOpen() ? 'indicators.hideTable' : 'indicators.showTable') | t }}
       </button>
       <div class="scroll" [id]="'figure-table-' + m.key" [hidden]="!tableOpen()">
-        <table class="table" data-testid="indicator-table">
+        <table class="data-table" data-testid="indicator-table">
           <caption class="visually-hidden">
             {{
               'indicators.tableCaption' | t: { figure: m.reference }
@@ -118,23 +118,13 @@ import {
     .scroll {
       overflow-x: auto;
     }
-    .table {
-      width: 100%;
+    .data-table {
       margin-top: 8px;
-      border-collapse: collapse;
     }
-    .table th,
-    .table td {
-      padding: 6px 10px;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-      text-align: left;
-      vertical-align: top;
-    }
-    .table tbody th {
+    .data-table tbody th {
       font-weight: 400;
     }
-    .table .numeric {
-      text-align: right;
+    .data-table .numeric {
       white-space: nowrap;
     }
     .suppressed {

@@ -185,12 +185,6 @@ type ThreadFacts = Omit<MessageThread, 'messages'>;
     .sparring mat-icon {
       flex: none;
     }
-    .panel {
-      margin-bottom: 16px;
-      padding: 16px;
-      border: 1px solid var(--mat-sys-outline-variant);
-      border-radius: 12px;
-    }
     h2 {
       margin: 0 0 12px;
       font: var(--mat-sys-title-large);

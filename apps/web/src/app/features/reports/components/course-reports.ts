@@ -134,7 +134,7 @@ import { ReportsApiService } from '../reports-api.service';
 
       @if (reports().length) {
         <div class="scroll">
-          <table class="simple" data-testid="course-reports-table">
+          <table class="data-table" data-testid="course-reports-table">
             <caption class="visually-hidden">
               {{
                 'courseReports.tableCaption' | t
@@ -173,13 +173,6 @@ import { ReportsApiService } from '../reports-api.service';
     :host {
       display: block;
     }
-    .panel {
-      min-width: 0;
-      margin-bottom: 16px;
-      padding: 16px;
-      border: 1px solid var(--mat-sys-outline-variant);
-      border-radius: 12px;
-    }
     h2 {
       margin: 0 0 12px;
       font: var(--mat-sys-title-large);
@@ -202,16 +195,6 @@ import { ReportsApiService } from '../reports-api.service';
     }
     .scroll {
       overflow-x: auto;
-    }
-    .simple {
-      border-collapse: collapse;
-      width: 100%;
-    }
-    .simple th,
-    .simple td {
-      padding: 6px 8px;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-      text-align: left;
     }
   `,
 })

@@ -22,7 +22,7 @@ export interface QualityTableColumn {
       <h2 [id]="testId() + '-heading'">{{ heading() }}</h2>
       <div class="scroll">
         <table
-          class="table"
+          class="data-table"
           matSort
           [attr.data-testid]="testId()"
           [matSortActive]="sort().active"
@@ -78,24 +78,14 @@ export interface QualityTableColumn {
       border: 1px solid var(--mat-sys-outline-variant);
       border-radius: 8px;
     }
-    .table {
-      width: 100%;
-      border-collapse: collapse;
-    }
-    .table th,
-    .table td {
-      padding: 8px 12px;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-      text-align: left;
+    .data-table th,
+    .data-table td {
       white-space: nowrap;
     }
-    .table th {
+    .data-table th {
       font: var(--mat-sys-title-small);
       white-space: normal;
       vertical-align: bottom;
-    }
-    .table .numeric {
-      text-align: right;
     }
   `,
 })

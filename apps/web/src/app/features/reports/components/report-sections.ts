@@ -117,7 +117,7 @@ import { AttendanceView } from './attendance-view';
         5. {{ 'reports.sections.next_steps' | t }}
       </h2>
       @if (c.nextSteps.length) {
-        <table class="simple">
+        <table class="data-table">
           <thead>
             <tr>
               <th scope="col">{{ 'reports.fieldNames.action' | t }}</th>
@@ -209,17 +209,6 @@ import { AttendanceView } from './attendance-view';
     }
     .pre {
       white-space: pre-line;
-    }
-    .simple {
-      border-collapse: collapse;
-      width: 100%;
-    }
-    .simple th,
-    .simple td {
-      padding: 4px 8px;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-      text-align: left;
-      vertical-align: top;
     }
     .comment {
       margin: 12px 0 0;

@@ -144,7 +144,7 @@ import { SurveysApiService } from '../surveys-api.service';
         </p>
         @if (errors().length) {
           <div class="scroll">
-            <table class="table" data-testid="survey-import-errors">
+            <table class="data-table" data-testid="survey-import-errors">
               <caption class="visually-hidden">
                 {{
                   'surveys.import.errorsCaption' | t
@@ -190,7 +190,7 @@ import { SurveysApiService } from '../surveys-api.service';
         <li>{{ 'surveys.import.formatAllOrNothing' | t }}</li>
       </ul>
       <div class="scroll">
-        <table class="table" data-testid="survey-import-columns">
+        <table class="data-table" data-testid="survey-import-columns">
           <caption class="visually-hidden">
             {{
               'surveys.import.columnsCaption' | t: { survey: ('surveys.kinds.' + surveyKind() + '.name' | t) }

@@ -77,7 +77,7 @@ function entriesFor(role: Role | undefined): SurveyEntry[] {
             (retry)="loadCounts()"
           />
         } @else {
-          <table class="table">
+          <table class="data-table">
             <caption class="visually-hidden">
               {{
                 'surveys.responses.caption' | t
@@ -117,8 +117,7 @@ function entriesFor(role: Role | undefined): SurveyEntry[] {
       padding: 0;
       list-style: none;
     }
-    .card,
-    .panel {
+    .card {
       padding: 16px;
       border: 1px solid var(--mat-sys-outline-variant);
       border-radius: 12px;
@@ -137,22 +136,10 @@ function entriesFor(role: Role | undefined): SurveyEntry[] {
     }
     .panel {
       max-width: 640px;
+      margin-bottom: 0;
     }
-    .table {
-      width: 100%;
-      border-collapse: collapse;
-    }
-    .table th,
-    .table td {
-      padding: 6px 10px;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-      text-align: left;
-    }
-    .table tbody th {
+    .data-table tbody th {
       font-weight: 400;
-    }
-    .table .numeric {
-      text-align: right;
     }
     .actions {
       margin: 16px 0 0;

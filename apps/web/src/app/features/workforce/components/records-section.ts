@@ -82,7 +82,7 @@ let nextId = 0;
 
       @if (rows().length) {
         <div class="scroll">
-          <table class="table" [attr.data-testid]="key + '-table'">
+          <table class="data-table" [attr.data-testid]="key + '-table'">
             <caption class="visually-hidden">
               {{
                 'workforce.records.' + key + '.title' | t
@@ -282,18 +282,7 @@ let nextId = 0;
       overflow-x: auto;
       margin-bottom: 12px;
     }
-    .table {
-      width: 100%;
-      border-collapse: collapse;
-    }
-    .table th,
-    .table td {
-      padding: 6px 10px;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-      text-align: left;
-      vertical-align: top;
-    }
-    .table th {
+    .data-table th {
       font: var(--mat-sys-title-small);
     }
     .actions {

@@ -40,7 +40,7 @@ import { WorkforceApiService } from '../workforce-api.service';
           <p class="message info" role="status">{{ message.text }}</p>
         }
       }
-      <table class="table">
+      <table class="data-table">
         <caption class="visually-hidden">
           {{
             'workforce.recruitment.title' | t
@@ -105,19 +105,14 @@ import { WorkforceApiService } from '../workforce-api.service';
       margin: 0 0 8px;
       font: var(--mat-sys-title-large);
     }
-    .table {
-      width: 100%;
+    .data-table {
       margin-bottom: 12px;
-      border-collapse: collapse;
     }
-    .table th,
-    .table td {
-      padding: 6px 10px;
-      border-bottom: 1px solid var(--mat-sys-outline-variant);
-      text-align: left;
+    .data-table th,
+    .data-table td {
       vertical-align: middle;
     }
-    .table th[scope='row'] {
+    .data-table th[scope='row'] {
       font-weight: 400;
     }
     .radios {

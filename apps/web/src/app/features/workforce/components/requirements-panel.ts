@@ -54,8 +54,6 @@ import { WorkforceApiService } from '../workforce-api.service';
     .panel {
       margin: 16px 0;
       padding: 12px 16px;
-      border: 1px solid var(--mat-sys-outline-variant);
-      border-radius: 12px;
     }
     summary {
       cursor: pointer;

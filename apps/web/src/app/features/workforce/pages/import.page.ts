@@ -118,7 +118,7 @@ import { uploadType, WorkforceApiService } from '../workforce-api.service';
         </p>
         @if (countRows().length) {
           <div class="scroll">
-            <table class="table" data-testid="import-counts">
+            <table class="data-table" data-testid="import-counts">
               <caption class="visually-hidden">
                 {{
                   'workforce.importPage.countsCaption' | t
@@ -150,7 +150,7 @@ import { uploadType, WorkforceApiService } from '../workforce-api.service';
         @if (errors().length) {
           <h3>{{ 'workforce.importPage.errorsTitle' | t: { count: errors().length } }}</h3>
           <div class="scroll">
-            <table class="table" data-testid="import-errors">
+            <table class="data-table" data-testid="import-errors">
               <caption class="visually-hidden">
                 {{
                   'workforce.importPage.errorsCaption' | t
@@ -197,7 +197,7 @@ import { uploadType, WorkforceApiService } from '../workforce-api.service';
           {{ 'importKinds.' + kind | t }} <code>({{ kind }})</code>
         </h3>
         <div class="scroll">
-          <table class="table">
+          <table class="data-table">
             <caption class="visually-hidden">
               {{
                 'importKinds.' + kind | t

@@ -308,9 +308,6 @@ export function profileUpdate(
     .panel {
       display: block;
       margin-bottom: 24px;
-      padding: 16px;
-      border: 1px solid var(--mat-sys-outline-variant);
-      border-radius: 12px;
     }
     h2 {
       margin: 0 0 12px;
