@@ -69,7 +69,7 @@ let nextId = 0;
   ],
   template: `
     @let key = kind().key;
-    <section class="panel" [attr.aria-labelledby]="headingId" [attr.data-testid]="'records-' + key">
+    <section [attr.aria-labelledby]="headingId" [attr.data-testid]="'records-' + key">
       <h2 [id]="headingId">{{ 'workforce.records.' + key + '.title' | t }}</h2>
 
       @if (message(); as message) {

@@ -30,7 +30,7 @@ import { WorkforceApiService } from '../workforce-api.service';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatButtonModule, MatRadioModule, ErrorMessage, TranslatePipe],
   template: `
-    <section class="panel" aria-labelledby="recruitment-heading" data-testid="recruitment">
+    <section aria-labelledby="recruitment-heading" data-testid="recruitment">
       <h2 id="recruitment-heading">{{ 'workforce.recruitment.title' | t }}</h2>
       <p data-testid="recruitment-summary">{{ summaryKey() | t }}</p>
       @if (message(); as message) {
