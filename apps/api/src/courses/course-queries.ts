@@ -221,6 +221,9 @@ export function courseStatement(
          JOIN citizen ci ON ci.municipality_id = co.municipality_id AND ci.id = g.citizen_id`;
   // The page is chosen first (filtered, counted, sorted, limited on plain columns), and only its
   // rows get the budget, report and message columns: a team leader's list pages through thousands.
+  // The page's rows are fetched again by their tuple ids (ctid) rather than their keys: one heap page
+  // read each instead of an index descent. The ids come from the same statement, so the same snapshot,
+  // which keeps those row versions where they are and visible.
   const select = `SELECT co.id, g.id AS "grantId", g.citizen_id AS "citizenId", ci.name AS "citizenName", ci.cpr_masked AS "cprMasked",
               g.mentor_type AS "mentorType", co.status, co.mentor_id AS "mentorId", m.name AS "mentorName",
               co.organisation_id AS "organisationId", o.name AS "organisationName",
@@ -239,14 +242,16 @@ export function courseStatement(
               ${unreadMessagesSql(p, 'co', caller)} AS "unreadMessages",
               ${needsSparringSql('co')} AS "needsSparring"${detailColumns},
               page.total
-         FROM (SELECT co.municipality_id, co.id, count(*) OVER () AS total
+         FROM (SELECT co.municipality_id, co.ctid AS course_row, g.ctid AS grant_row, ci.ctid AS citizen_row,
+                      count(*) OVER () AS total
                  FROM mentor_course co
                  ${joins}
                 WHERE ${conditions.join(' AND ')}
                 ORDER BY ${PAGE_SORT_SQL[sort.field]} ${sort.direction} NULLS LAST, co.id
                 LIMIT ${p.add(filter.limit)} OFFSET ${p.add(filter.offset)}) page
-         JOIN mentor_course co ON co.municipality_id = page.municipality_id AND co.id = page.id
-         ${joins}
+         JOIN mentor_course co ON co.ctid = page.course_row AND co.municipality_id = page.municipality_id
+         JOIN mentor_grant g ON g.ctid = page.grant_row AND g.municipality_id = page.municipality_id
+         JOIN citizen ci ON ci.ctid = page.citizen_row AND ci.municipality_id = page.municipality_id
          CROSS JOIN ${GRANTED_WEEKS_AND_PERIOD('g', { week, last_week: lastWeek }, month.start, month.end)} granted
          CROSS JOIN ${LOGGED_THIS_AND_LAST_WEEK('co', week, lastWeek)} logged
          JOIN organisation o ON o.id = co.organisation_id
