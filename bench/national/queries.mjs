@@ -1,7 +1,7 @@
 // The SQL each benchmarked request runs, taken from the built API (dist/api/sql.js, built from
 // apps/api/src/sql.ts), so the raw-SQL runs time exactly the statements the services send:
 //   GET /api/courses, GET /api/courses/:id   courseStatement()  (the read and its audit records, one statement)
-//   POST /api/courses/:id/contacts           contactLookupStatement(), then contactInsertStatement()
+//   POST /api/courses/:id/contacts           contactLogStatement()  (lookup, contact and audit record, one statement)
 //   GET /api/organisations/:id/workforce     workforceStatement()  (the team leader's load view, one statement)
 // The session lookup is left out: the API caches a live session for SESSION_CACHE_MS (5 s), so with
 // the benchmark's 100 tokens it runs about 20 times a second, not once per request.
@@ -9,7 +9,7 @@
 // pooled connection (as TypeORM's DataSource.query does).
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { isoWeekStart, todayInDenmark } from './domain.mjs';
+import { todayInDenmark } from './domain.mjs';
 import { root } from '../lib/util.mjs';
 
 const require = createRequire(import.meta.url);
@@ -47,31 +47,22 @@ export async function coursePage(db, caller, courseId) {
   return row;
 }
 
-/** ContactsService.log's first statement: the visible course, its week budget, an earlier contact under the key. */
-export function contactLookupQuery(caller, courseId, contactDate, idempotencyKey) {
-  const statement = sql().contactLookupStatement(caller, courseId, isoWeekStart(contactDate), idempotencyKey);
+/** ContactsService.log's statement (a contact dated today, so never in the future), as { sql, params }. */
+export function contactQuery(caller, courseId, dto, idempotencyKey) {
+  const statement = sql().contactLogStatement(caller, courseId, dto, idempotencyKey, requestHash(courseId, dto), true);
   return { sql: statement.text, params: statement.values };
 }
 
-/** POST /api/courses/:id/contacts with a new Idempotency-Key: ContactsService.log's two statements. */
+/** POST /api/courses/:id/contacts with a new Idempotency-Key: ContactsService.log's one statement. */
 export async function logContact(db, caller, courseId, dto, key) {
-  const lookup = contactLookupQuery(caller, courseId, dto.contactDate, key);
-  const [found] = await db.query('course, budget and key lookup', lookup.sql, lookup.params);
-  if (found?.earlierId) throw new Error(`Idempotency-Key ${key} was used before`);
-  if (!found?.id) throw new Error(`course ${courseId} is not visible to ${caller.username}`);
+  const { sql: text, params } = contactQuery(caller, courseId, dto, key);
+  const [found] = await db.query('course lookup + contact + audit', text, params);
+  if (found.inserted) return found.inserted.id;
+  if (found.earlierId) throw new Error(`Idempotency-Key ${key} was used before`);
+  if (!found.id) throw new Error(`course ${courseId} is not visible to ${caller.username}`);
   if (found.handoverStatus !== 'acknowledged')
     throw new Error(`course ${courseId}: the handover packet is not acknowledged`);
-  const insert = sql().contactInsertStatement(
-    caller,
-    courseId,
-    found.citizenId,
-    dto,
-    key,
-    requestHash(courseId, dto),
-  );
-  const [inserted] = await db.query('contact + audit insert', insert.text, insert.values);
-  if (!inserted) throw new Error(`Idempotency-Key ${key} conflicted`);
-  return inserted.id;
+  throw new Error(`course ${courseId}: the contact was not stored`);
 }
 
 /** WorkforceService.table's statement: every mentor of the organisation with their figures, as { sql, params }. */

@@ -20,7 +20,7 @@ import { addDays, addMonths, CPR_KEYS, ENUMS, prng, todayInDenmark } from './dom
 import { databaseUrl, describe, generate } from './generate.mjs';
 import { loadApi, loadSql } from './load.mjs';
 import {
-  contactLookupQuery,
+  contactQuery,
   courseQuery,
   coursePage,
   indicatorQuery,
@@ -310,7 +310,8 @@ async function drain(client, label) {
 
 /**
  * EXPLAIN (ANALYZE, BUFFERS) of the scenario's main statement, once, before any load, cut off after
- * BENCH_PROBE_LIMIT seconds; then the plain EXPLAIN shows the plan that was too slow.
+ * BENCH_PROBE_LIMIT seconds; then the plain EXPLAIN shows the plan that was too slow. Rolled back:
+ * the probe's audit record, or its contact, is not kept.
  */
 async function probe(client, query) {
   const limitMs = Math.round(settings.probeLimitS * 1000);
@@ -318,7 +319,7 @@ async function probe(client, query) {
   try {
     await client.query(`SET LOCAL statement_timeout = ${limitMs}`);
     const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`, query.params);
-    await client.query('COMMIT');
+    await client.query('ROLLBACK');
     const plan = rows.map((r) => r['QUERY PLAN']);
     const executionMs = Number(/Execution Time: ([\d.]+)/.exec(plan.join('\n'))?.[1] ?? NaN);
     return { executionMs, plan, timedOut: false };
@@ -442,8 +443,9 @@ function scenarios({ mentors, caseworkers, teamLeaders, admins }, runId) {
       warmupNext: contactRequest('warm'),
       sql: contactSql('sql'),
       warmupSql: contactSql('sqlwarm'),
-      probe: () => contactLookupQuery(activePairs[0][0], activePairs[0][1], today, `bench-${runId}-probe`),
-      probeWhat: 'the course, budget and key lookup',
+      probe: () =>
+        contactQuery(activePairs[0][0], activePairs[0][1], contactBody(rng, today), `bench-${runId}-probe`),
+      probeWhat: 'the lookup, contact and audit statement',
       sent,
       runId,
     },

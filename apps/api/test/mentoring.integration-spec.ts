@@ -276,6 +276,39 @@ describe('citizens, grants, courses and contacts', () => {
     ).toBe(403);
   });
 
+  it('logs contacts only on an active course, from its first day, and stores nothing otherwise', async () => {
+    const stored = async () =>
+      (await t.db.query(`SELECT count(*)::int AS n FROM contact WHERE course_id = $1`, [courseId]))[0].n;
+    const before = await stored();
+    const setStatus = async (status: string) => {
+      const course = await t.request<any>('GET', `/api/courses/${courseId}`, { token: caseworker });
+      const changed = await t.request<any>('PATCH', `/api/courses/${courseId}`, {
+        token: caseworker,
+        json: { status, version: course.body.version },
+      });
+      expect(changed.status).toBe(200);
+    };
+    await setStatus('paused');
+    const paused = await t.request<any>('POST', `/api/courses/${courseId}/contacts`, {
+      token: mentor,
+      json: contact(),
+    });
+    expect(paused.status).toBe(422);
+    expect(paused.body.code).toBe('contact.course_not_active');
+    expect(await stored()).toBe(before);
+    await setStatus('active');
+    const firstDay = await t.request<any>('POST', `/api/courses/${courseId}/contacts`, {
+      token: mentor,
+      json: contact({ contactDate: startsOn }),
+    });
+    expect(firstDay.status).toBe(201);
+    expect(await stored()).toBe(before + 1);
+    // Out of the week totals again: the tests below count the first week's minutes.
+    const { id, version } = firstDay.body.contact;
+    const deleted = await t.request('DELETE', `/api/contacts/${id}?version=${version}`, { token: mentor });
+    expect(deleted.status).toBe(204);
+  });
+
   it('logs a contact once per Idempotency-Key', async () => {
     const key = 'phone-retry-0001';
     const first = await t.request<any>('POST', `/api/courses/${courseId}/contacts`, {

@@ -1,3 +1,4 @@
+import { todayInDenmark } from '../src/common/clock';
 import { startTestApp, type TestApp } from './test-app';
 
 /**
@@ -46,6 +47,34 @@ describe('SQL statements per list request', () => {
     expect(few.statements.length).toBeLessThanOrEqual(expected);
     expect(many.statements.length).toBeLessThanOrEqual(expected);
     expect(many.statements.length).toBeGreaterThanOrEqual(expected - 1);
+  });
+
+  it('logs a contact in one statement: the course lookup, the contact and its audit record', async () => {
+    const token = tokens['mentor.cji1'];
+    const list = await t.request<any>('GET', '/api/courses?status=active&limit=100', { token });
+    const course = list.body.items.find((c: any) => c.handoverStatus === 'acknowledged');
+    await t.db.query('UPDATE session SET last_seen_at = now()');
+    t.queries.reset();
+    const response = await t.request<any>('POST', `/api/courses/${course.id}/contacts`, {
+      token,
+      json: {
+        contactDate: todayInDenmark(),
+        startTime: '00:00',
+        minutes: 15,
+        form: 'phone',
+        showedUp: true,
+        topics: [],
+        help: [],
+      },
+    });
+    expect(response.status).toBe(201);
+    // The session lookup, then the one statement, which also wrote the audit record.
+    expect(t.queries.count).toBe(2);
+    const [audit] = await t.db.query(
+      `SELECT citizen_ids FROM audit_event WHERE action = 'contact.create' AND entity_id = $1`,
+      [response.body.contact.id],
+    );
+    expect(audit.citizen_ids).toEqual([course.citizenId]);
   });
 
   it('reads a course page and its contacts in a fixed number of statements', async () => {

@@ -1,4 +1,10 @@
-import type { ContactRequest as ContactDto, CourseStatus, HandoverStatus } from '@mentor/domain';
+import {
+  type ContactRequest as ContactDto,
+  type ContactView,
+  CourseStatus,
+  HandoverStatus,
+  isoWeekStart,
+} from '@mentor/domain';
 import { createHash } from 'node:crypto';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { SqlParams } from '../common/sql-params';
@@ -40,74 +46,100 @@ export function contactFields(dto: ContactDto): unknown[] {
   ];
 }
 
-export interface ContactLookupRow {
-  id?: string;
-  citizenId?: string;
-  status?: CourseStatus;
-  mentorId?: string | null;
-  startsOn?: string;
-  endsOn?: string;
-  weekGranted?: number;
-  weekLogged?: number;
+/** The row of contactLogStatement: the course as the caller may see it, and what the statement did. */
+export interface ContactLogRow {
+  id: string | null;
+  citizenId: string | null;
+  status: CourseStatus | null;
+  mentorId: string | null;
+  startsOn: string | null;
+  endsOn: string | null;
+  /** The week's granted minutes, and its logged minutes before this contact. */
+  weekGranted: number | null;
+  weekLogged: number | null;
   /** The status of the current mentor's handover packet; contacts need it acknowledged. */
-  handoverStatus?: HandoverStatus | null;
+  handoverStatus: HandoverStatus | null;
+  /** A contact this caller logged earlier under the same Idempotency-Key. */
   earlierId: string | null;
   earlierHash: string | null;
+  /** The new contact, when the statement stored one (RETURNING's columns, timestamps as JSON text). */
+  inserted: InsertedContact | null;
+}
+
+export interface InsertedContact {
+  id: string;
+  courseId: string;
+  contactDate: string;
+  startTime: string;
+  minutes: number;
+  form: ContactView['form'];
+  showedUp: boolean;
+  topics: ContactView['topics'];
+  help: ContactView['help'];
+  note: string | null;
+  transportMinutes: number | null;
+  correctsContactId: null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: null;
+  version: number;
 }
 
 /**
- * One statement: the course as the caller may see it, its budget for the week starting
- * `weekStart`, its handover packet's status, and any contact this caller already logged under the
- * idempotency key.
+ * Logging a contact as one statement, so one round trip: it looks up the course as the caller may
+ * see it (with the week's budget, the handover packet's status and any contact already logged under
+ * the Idempotency-Key) and, when the contact may be logged, stores it and its audit record, which
+ * commit together. It stores nothing otherwise; ContactsService.log then tells from the returned
+ * course why, with the same rules as the conditions here (course mentor, active course, date inside
+ * the course period, acknowledged handover) and `notInFuture`, which the service works out from the
+ * clock beforehand. A key already used by this caller stores nothing either (ON CONFLICT), also
+ * when a concurrent retry got there first.
  */
-export function contactLookupStatement(
+export function contactLogStatement(
   caller: AuthenticatedUser,
   courseId: string,
-  weekStart: string,
-  idempotencyKey: string | undefined,
-) {
-  const p = new SqlParams();
-  const id = p.add(courseId);
-  const week = `${p.add(weekStart)}::date`;
-  const key = p.add(idempotencyKey ?? null);
-  const callerId = p.add(caller.id);
-  const municipality = p.add(caller.municipalityId);
-  const visible = courseVisibility(p, 'co', 'ci', caller);
-  return {
-    text: `SELECT c.*, e.id AS "earlierId", e.request_hash AS "earlierHash"
-         FROM (SELECT 1) one
-         LEFT JOIN LATERAL (
-           SELECT co.id, g.citizen_id AS "citizenId", co.status, co.mentor_id AS "mentorId",
-                  to_char(g.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(g.ends_on, 'YYYY-MM-DD') AS "endsOn",
-                  ${GRANTED_IN_WEEK('g', week)} AS "weekGranted", ${LOGGED_IN('co', 'week', week)} AS "weekLogged",
-                  ${HANDOVER_STATUS_SQL('co')} AS "handoverStatus"
-             FROM mentor_course co JOIN mentor_grant g ON g.id = co.grant_id JOIN citizen ci ON ci.id = g.citizen_id
-            WHERE co.id = ${id} AND ${visible}) c ON TRUE
-         LEFT JOIN LATERAL (
-           SELECT e.id, e.request_hash FROM contact e
-            WHERE e.municipality_id = ${municipality}::uuid AND e.created_by = ${callerId}::uuid
-              AND e.idempotency_key = ${key}::varchar) e ON TRUE`,
-    values: p.values,
-  };
-}
-
-/**
- * One statement, so one round trip: the contact and its audit record commit together. A key
- * already used by this caller inserts nothing (and returns no row).
- */
-export function contactInsertStatement(
-  caller: AuthenticatedUser,
-  courseId: string,
-  citizenId: string,
   dto: ContactDto,
   idempotencyKey: string | undefined,
   hash: string,
+  notInFuture: boolean,
 ) {
+  const p = new SqlParams();
+  const id = `${p.add(courseId)}::uuid`;
+  const week = `${p.add(isoWeekStart(dto.contactDate))}::date`;
+  const key = `${p.add(idempotencyKey ?? null)}::varchar`;
+  const me = `${p.add(caller.id)}::uuid`;
+  const municipality = `${p.add(caller.municipalityId)}::uuid`;
+  const visible = courseVisibility(p, 'co', 'ci', caller);
+  const contactDate = `${p.add(dto.contactDate)}::date`;
+  const [, ...fields] = contactFields(dto);
+  const [startTime, minutes, form, showedUp, topics, help, note, transportMinutes] = fields.map((value) =>
+    p.add(value),
+  );
   return {
-    text: `WITH inserted AS (
+    text: `WITH found AS (
+         SELECT c.*, e.id AS "earlierId", e.request_hash AS "earlierHash"
+           FROM (SELECT 1) one
+           LEFT JOIN LATERAL (
+             SELECT co.id, g.citizen_id AS "citizenId", co.status, co.mentor_id AS "mentorId",
+                    g.starts_on, g.ends_on,
+                    ${GRANTED_IN_WEEK('g', week)} AS "weekGranted", ${LOGGED_IN('co', 'week', week)} AS "weekLogged",
+                    ${HANDOVER_STATUS_SQL('co')} AS "handoverStatus"
+               FROM mentor_course co JOIN mentor_grant g ON g.id = co.grant_id JOIN citizen ci ON ci.id = g.citizen_id
+              WHERE co.id = ${id} AND ${visible}) c ON TRUE
+           LEFT JOIN LATERAL (
+             SELECT e.id, e.request_hash FROM contact e
+              WHERE e.municipality_id = ${municipality} AND e.created_by = ${me} AND e.idempotency_key = ${key}) e ON TRUE
+       ), inserted AS (
          INSERT INTO contact (municipality_id, course_id, contact_date, start_time, minutes, form, showed_up, topics, help,
                               note, transport_minutes, idempotency_key, request_hash, created_by, version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1)
+         SELECT ${municipality}, found.id, ${contactDate}, ${startTime}::time, ${minutes}::int, ${form}::varchar,
+                ${showedUp}::boolean, ${topics}::varchar[], ${help}::varchar[], ${note}::varchar,
+                ${transportMinutes}::int, ${key}, ${p.add(hash)}::char(64), ${me}, 1
+           FROM found
+          WHERE found."earlierId" IS NULL AND found."mentorId" = ${me} AND found.status = '${CourseStatus.Active}'
+            AND ${contactDate} BETWEEN found.starts_on AND found.ends_on
+            AND found."handoverStatus" = '${HandoverStatus.Acknowledged}' AND ${p.add(notInFuture)}::boolean
          ON CONFLICT (municipality_id, created_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
          RETURNING id, course_id AS "courseId", to_char(contact_date, 'YYYY-MM-DD') AS "contactDate",
                    to_char(start_time, 'HH24:MI') AS "startTime", minutes, form, showed_up AS "showedUp", topics, help,
@@ -117,20 +149,15 @@ export function contactInsertStatement(
        ), audited AS (
          INSERT INTO audit_event (municipality_id, user_id, actor_role, actor_organisation_id, action, citizen_ids,
                                   entity_type, entity_id, request_id)
-         SELECT $1, $14, $17, $18, 'contact.create', ARRAY[$15::uuid], 'contact', id, $16 FROM inserted
+         SELECT ${municipality}, ${me}, ${p.add(caller.role)}, ${p.add(caller.organisationId)}::uuid, 'contact.create',
+                ARRAY[found."citizenId"], 'contact', inserted.id, ${p.add(caller.requestId ?? null)}::varchar
+           FROM inserted CROSS JOIN found
        )
-       SELECT * FROM inserted`,
-    values: [
-      caller.municipalityId,
-      courseId,
-      ...contactFields(dto),
-      idempotencyKey ?? null,
-      hash,
-      caller.id,
-      citizenId,
-      caller.requestId ?? null,
-      caller.role,
-      caller.organisationId,
-    ],
+       SELECT found.id, found."citizenId", found.status, found."mentorId",
+              to_char(found.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(found.ends_on, 'YYYY-MM-DD') AS "endsOn",
+              found."weekGranted", found."weekLogged", found."handoverStatus", found."earlierId", found."earlierHash",
+              (SELECT row_to_json(inserted) FROM inserted) AS inserted
+         FROM found`,
+    values: p.values,
   };
 }

@@ -21,13 +21,7 @@ import { GRANTED_IN_WEEK, LOGGED_IN } from '../courses/course-queries';
 import { courseVisibility } from '../courses/course-visibility';
 import { weekBudget } from '../courses/courses.service';
 import { Contact } from './contact.entity';
-import {
-  contactFields,
-  contactInsertStatement,
-  contactLookupStatement,
-  type ContactLookupRow,
-  requestHash,
-} from './contact-queries';
+import { contactFields, contactLogStatement, type ContactLogRow, requestHash } from './contact-queries';
 import type { ContactDto, ContactListQueryDto, UpdateContactDto } from './dto/contact.dto';
 import { queryPrepared } from '../database/prepared';
 
@@ -111,6 +105,18 @@ function toView(row: ContactRow, now = Date.now()): ContactView {
   };
 }
 
+/** A contact dated or timed after now (Danish time): these depend on the clock only, not on the course. */
+function futureErrors(dto: ContactDto): FieldError[] {
+  const today = todayInDenmark();
+  if (dto.contactDate > today) {
+    return [{ field: 'contactDate', messages: ['must not be in the future'], codes: ['contact.in_future'] }];
+  }
+  if (dto.contactDate === today && dto.startTime > timeInDenmark()) {
+    return [{ field: 'startTime', messages: ['must not be in the future'], codes: ['contact.in_future'] }];
+  }
+  return [];
+}
+
 @Injectable()
 export class ContactsService {
   constructor(
@@ -154,7 +160,7 @@ export class ContactsService {
   }
 
   /** A contact falls inside the course period, is not in the future, and is on an active course. */
-  private checkContact(course: CourseForContact, dto: ContactDto) {
+  private checkContact(course: CourseForContact, dto: ContactDto, future = futureErrors(dto)) {
     if (course.status !== CourseStatus.Active) {
       throw new ProblemException({
         status: 422,
@@ -162,28 +168,16 @@ export class ContactsService {
         detail: `Contacts are logged on active courses; this one is ${course.status}.`,
       });
     }
-    const errors: FieldError[] = [];
-    const today = todayInDenmark();
     if (dto.contactDate < course.startsOn || dto.contactDate > course.endsOn) {
-      errors.push({
-        field: 'contactDate',
-        messages: [`must fall inside the course period ${course.startsOn} – ${course.endsOn}`],
-        codes: ['contact.outside_course'],
-      });
-    } else if (dto.contactDate > today) {
-      errors.push({
-        field: 'contactDate',
-        messages: ['must not be in the future'],
-        codes: ['contact.in_future'],
-      });
-    } else if (dto.contactDate === today && dto.startTime > timeInDenmark()) {
-      errors.push({
-        field: 'startTime',
-        messages: ['must not be in the future'],
-        codes: ['contact.in_future'],
-      });
+      throw new ValidationProblem([
+        {
+          field: 'contactDate',
+          messages: [`must fall inside the course period ${course.startsOn} – ${course.endsOn}`],
+          codes: ['contact.outside_course'],
+        },
+      ]);
     }
-    if (errors.length) throw new ValidationProblem(errors);
+    if (future.length) throw new ValidationProblem(future);
   }
 
   private async week(courseId: string, contactDate: string, manager: EntityManager = this.db.manager) {
@@ -222,13 +216,36 @@ export class ContactsService {
       ]);
     }
     const hash = requestHash(courseId, dto);
-    const weekStart = isoWeekStart(dto.contactDate);
-    const lookup = contactLookupStatement(caller, courseId, weekStart, idempotencyKey);
-    const [found] = await queryPrepared<ContactLookupRow>(this.db, lookup.text, lookup.values);
-    if (found?.earlierId && found.earlierHash)
+    const future = futureErrors(dto);
+    const statement = contactLogStatement(caller, courseId, dto, idempotencyKey, hash, future.length === 0);
+    const [found] = await queryPrepared<ContactLogRow>(this.db, statement.text, statement.values);
+    const { inserted } = found;
+    if (inserted) {
+      // Stored, so the course was found and every column of it is set.
+      const course = found as CourseForContact & { weekGranted: number; weekLogged: number };
+      return {
+        contact: toView({
+          ...inserted,
+          citizenId: course.citizenId,
+          createdByName: caller.name,
+          createdAt: new Date(inserted.createdAt),
+          updatedAt: new Date(inserted.updatedAt),
+          idempotencyKey: null,
+          requestHash: null,
+        }),
+        week: weekBudget(
+          isoWeekStart(dto.contactDate),
+          course.weekGranted,
+          course.weekLogged + dto.minutes,
+          todayInDenmark(),
+        ),
+      };
+    }
+    // Nothing stored: the answer the rules give, in the order a user needs them.
+    if (found.earlierId && found.earlierHash)
       return this.replay(caller, { id: found.earlierId, requestHash: found.earlierHash }, hash);
-    if (!found?.id) throw new NotFoundProblem('course');
-    const course = found as CourseForContact & { weekGranted: number; weekLogged: number };
+    if (!found.id) throw new NotFoundProblem('course');
+    const course = found as CourseForContact & ContactLogRow;
     if (course.mentorId !== caller.id) {
       throw new ProblemException({
         status: 403,
@@ -236,7 +253,7 @@ export class ContactsService {
         detail: "Only the course's mentor logs contacts.",
       });
     }
-    this.checkContact(course, dto);
+    this.checkContact(course, dto, future);
     if (found.handoverStatus !== HandoverStatus.Acknowledged) {
       throw new ProblemException({
         status: 409,
@@ -245,24 +262,10 @@ export class ContactsService {
           "Acknowledge the course's handover packet before logging contacts on it; if the caseworker has not sent it to you yet, ask them for it.",
       });
     }
-    const insert = contactInsertStatement(caller, courseId, course.citizenId, dto, idempotencyKey, hash);
-    const [inserted] = await queryPrepared<ContactRow>(this.db, insert.text, insert.values);
-    if (!inserted) {
-      // A concurrent retry with the same key won the race: answer as it was answered.
-      const earlier = idempotencyKey ? await this.byIdempotencyKey(caller, idempotencyKey) : undefined;
-      if (!earlier) throw new Error('contact insert returned no row without an idempotency conflict');
-      return this.replay(caller, earlier, hash);
-    }
-    return {
-      contact: toView({
-        ...inserted,
-        citizenId: course.citizenId,
-        createdByName: caller.name,
-        idempotencyKey: null,
-        requestHash: null,
-      }),
-      week: weekBudget(weekStart, course.weekGranted, course.weekLogged + dto.minutes, todayInDenmark()),
-    };
+    // Every rule allowed it, so a concurrent retry with the same key got there first: answer as it was answered.
+    const earlier = idempotencyKey ? await this.byIdempotencyKey(caller, idempotencyKey) : undefined;
+    if (!earlier) throw new Error('contact statement stored nothing although every rule allowed it');
+    return this.replay(caller, earlier, hash);
   }
 
   private async byIdempotencyKey(caller: AuthenticatedUser, key: string) {
