@@ -1,6 +1,7 @@
 // The SQL each benchmarked request runs, taken from the built API (dist/api/sql.js, built from
 // apps/api/src/sql.ts), so the raw-SQL runs time exactly the statements the services send:
-//   GET /api/courses, GET /api/courses/:id   courseStatement()  (the read and its audit records, one statement)
+//   GET /api/courses, GET /api/courses/:id   courseStatement(), then READ_AUDIT_INSERT (the API batches the
+//                                            audit records of concurrent reads; here each read writes its own)
 //   POST /api/courses/:id/contacts           contactLogStatement()  (lookup, contact and audit record, one statement)
 //   GET /api/organisations/:id/workforce     workforceStatement()  (the team leader's load view, one statement)
 // The session lookup is left out: the API caches a live session for SESSION_CACHE_MS (5 s), so with
@@ -23,33 +24,52 @@ const READ_AUDIT = { action: 'course.read', entityType: 'mentor_course' };
 
 export const requestHash = (...args) => sql().requestHash(...args);
 
-/** CoursesService.list's statement (defaults: all but ended, sorted by citizen name), as { sql, params }. */
+/** CoursesService.list's statement (defaults: all but ended, sorted by citizen name), as { sql, params, audit }. */
 export function courseQuery(caller, filter) {
   const detail = Boolean(filter.id);
   const statement = sql().courseStatement(caller, { offset: 0, ...filter }, todayInDenmark(), {
     audit: detail ? READ_AUDIT : LIST_AUDIT,
     detail,
   });
-  return { sql: statement.text, params: statement.values };
+  return { sql: statement.text, params: statement.values, audit: statement.audit };
 }
 
-/** GET /api/courses?limit=…: one statement (rows + their audit records). */
-export function listCourses(db, caller, limit) {
-  const { sql: text, params } = courseQuery(caller, { limit });
-  return db.query('course query + audit', text, params);
+/**
+ * The read's audit record, as ReadAuditWriter writes it, but one per request: the API batches the
+ * records of concurrent requests into one statement.
+ */
+function recordRead(db, caller, audit, rows) {
+  const record = sql().readAuditRecord(caller, audit, [...new Set(rows.map((row) => row.citizenId))]);
+  return db.query('audit record', sql().READ_AUDIT_INSERT, [JSON.stringify([record])]);
 }
 
-/** GET /api/courses/:id: one statement (course, grant, minutes, mentor history + audit record). */
+/** GET /api/courses?limit=…: the course statement, then its audit record. */
+export async function listCourses(db, caller, limit) {
+  const { sql: text, params, audit } = courseQuery(caller, { limit });
+  const rows = await db.query('course query', text, params);
+  await recordRead(db, caller, audit, rows);
+  return rows;
+}
+
+/** GET /api/courses/:id: the course statement (course, grant, minutes, mentor history), then its audit record. */
 export async function coursePage(db, caller, courseId) {
-  const { sql: text, params } = courseQuery(caller, { id: courseId, limit: 1 });
-  const [row] = await db.query('course page + audit', text, params);
-  if (!row) throw new Error(`course ${courseId} is not visible to ${caller.username}`);
-  return row;
+  const { sql: text, params, audit } = courseQuery(caller, { id: courseId, limit: 1 });
+  const rows = await db.query('course page', text, params);
+  await recordRead(db, caller, audit, rows);
+  if (!rows[0]) throw new Error(`course ${courseId} is not visible to ${caller.username}`);
+  return rows[0];
 }
 
 /** ContactsService.log's statement (a contact dated today, so never in the future), as { sql, params }. */
 export function contactQuery(caller, courseId, dto, idempotencyKey) {
-  const statement = sql().contactLogStatement(caller, courseId, dto, idempotencyKey, requestHash(courseId, dto), true);
+  const statement = sql().contactLogStatement(
+    caller,
+    courseId,
+    dto,
+    idempotencyKey,
+    requestHash(courseId, dto),
+    true,
+  );
   return { sql: statement.text, params: statement.values };
 }
 

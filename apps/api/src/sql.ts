@@ -1,5 +1,6 @@
 // The statements the busiest routes send, built into dist/api/sql.js so the national benchmark
 // (bench/national/queries.mjs) times exactly the SQL the services run.
+export { READ_AUDIT_INSERT, readAuditRecord } from './audit/audit-sql';
 export { courseStatement } from './courses/course-queries';
 export { contactLogStatement, requestHash } from './contacts/contact-queries';
 export { workforceStatement } from './workforce/workforce-queries';

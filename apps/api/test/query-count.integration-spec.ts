@@ -30,9 +30,10 @@ describe('SQL statements per list request', () => {
   }
 
   it.each([
-    ['mentor.cji1', '/api/courses', 2],
-    ['sagsbehandler.cji', '/api/courses?limit=100', 2],
-    ['teamleder.cji', '/api/courses?limit=100', 2],
+    // The session, the page, and its audit record (which concurrent reads share: ReadAuditWriter).
+    ['mentor.cji1', '/api/courses', 3],
+    ['sagsbehandler.cji', '/api/courses?limit=100', 3],
+    ['teamleder.cji', '/api/courses?limit=100', 3],
     ['sagsbehandler.cji', '/api/citizens?limit=100', 4],
     ['teamleder.cji', '/api/users?limit=100', 2], // the page and its total in one statement
     ['teamleder.cji', '/api/organisations?limit=100', 3],
@@ -84,13 +85,13 @@ describe('SQL statements per list request', () => {
     await t.db.query('UPDATE session SET last_seen_at = now()');
     t.queries.reset();
     await t.request('GET', `/api/courses/${id}`, { token: tokens['mentor.cji1'] });
-    // The session, then the course with its grant, minutes and mentor history, audited in the same statement.
-    expect(t.queries.count).toBe(2);
-    // The weekly chart: the session, the course (audited, without the page's detail), its weeks.
+    // The session, the course with its grant, minutes and mentor history, and the audit record.
+    expect(t.queries.count).toBe(3);
+    // The weekly chart: the session, the course (without the page's detail) and its audit record, its weeks.
     await t.db.query('UPDATE session SET last_seen_at = now()');
     t.queries.reset();
     await t.request('GET', `/api/courses/${id}/weeks`, { token: tokens['mentor.cji1'] });
-    expect(t.queries.count).toBe(3);
+    expect(t.queries.count).toBe(4);
     expect(t.queries.statements.some((s) => s.includes('json_build_object'))).toBe(false);
   });
 

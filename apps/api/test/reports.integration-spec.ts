@@ -710,10 +710,10 @@ describe('progression reports', () => {
       expect((await get('sagsbehandler.cji', path)).status).toBe(200);
       return t.queries.count;
     };
-    // The session, then the read with its audit record in the same statement.
-    expect(await count(`/api/courses/${courseId}/reports`)).toBe(2);
-    expect(await count(`/api/reports/${reportId}`)).toBe(2);
-    expect(await count(`/api/courses/${courseId}/reporting`)).toBe(2);
+    // The session, the read, and its audit record.
+    expect(await count(`/api/courses/${courseId}/reports`)).toBe(3);
+    expect(await count(`/api/reports/${reportId}`)).toBe(3);
+    expect(await count(`/api/courses/${courseId}/reporting`)).toBe(3);
   });
 
   it("keeps one external provider's reports from another provider's staff", async () => {

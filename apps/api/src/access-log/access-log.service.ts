@@ -8,7 +8,7 @@ import {
   Role,
 } from '@mentor/domain';
 import type { DataSource } from 'typeorm';
-import { auditedSelect } from '../audit/audit-sql';
+import { ReadAuditWriter } from '../audit/read-audit.writer';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { todayInDenmark } from '../common/clock';
 import { ProblemException, ValidationProblem } from '../common/problem';
@@ -49,7 +49,10 @@ export interface AccessLogFile {
  */
 @Injectable()
 export class AccessLogService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly readAudit: ReadAuditWriter,
+  ) {}
 
   async page(caller: AuthenticatedUser, citizenId: string, query: AccessLogQueryDto): Promise<AccessLogPage> {
     checkRange(query);
@@ -121,15 +124,10 @@ export class AccessLogService {
     const select = `SELECT ci.id AS "citizenId", ci.name, ci.cpr_masked AS "cprMasked"
                       FROM citizen ci WHERE ci.id = ${p.add(citizenId)} AND ${caseload}`;
     const details = { format, from: range.from ?? null, to: range.to ?? null };
-    const [citizen] = (await this.db.query(
-      auditedSelect(
-        p,
-        caller,
-        { action: 'citizen.access_log', entityType: 'citizen', entityId: citizenId, details },
-        select,
-      ),
-      p.values,
-    )) as CitizenRow[];
+    const audit = { action: 'citizen.access_log', entityType: 'citizen', entityId: citizenId, details };
+    const [citizen] = await this.readAudit.read<CitizenRow>(caller, audit, () =>
+      this.db.query(select, p.values),
+    );
     if (!citizen) throw new NotFoundProblem('citizen');
     return citizen;
   }

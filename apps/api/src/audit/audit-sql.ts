@@ -1,5 +1,4 @@
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import type { SqlParams } from '../common/sql-params';
 
 export interface ReadAudit {
   action: string;
@@ -11,27 +10,57 @@ export interface ReadAudit {
 }
 
 /**
- * Wraps a SELECT of citizen data so that the same statement writes its audit record, with every
- * returned row's citizen: one round trip, and no row leaves the database without its record. One
- * record per request, also for an empty result (a search is itself worth recording). The SELECT
- * must return `"citizenId"`; `orderBy` (on its output columns) restores its order.
+ * A read of citizen data (it returns `"citizenId"`) and, unless its caller records the read itself,
+ * the audit record it calls for, for ReadAuditWriter.query.
  */
-export function auditedSelect(
-  p: SqlParams,
+export interface ReadStatement {
+  text: string;
+  values: unknown[];
+  audit?: ReadAudit;
+}
+
+/** A ReadStatement that is always audit-logged. */
+export interface AuditedStatement extends ReadStatement {
+  audit: ReadAudit;
+}
+
+/** One read's audit record, as ReadAuditWriter batches it (JSON, so many fit one parameter). */
+export interface ReadAuditRecord {
+  municipality_id: string;
+  user_id: string;
+  actor_role: string;
+  actor_organisation_id: string;
+  action: string;
+  citizen_ids: string[];
+  entity_type: string;
+  entity_id: string | null;
+  details: Record<string, unknown> | null;
+  request_id: string | null;
+}
+
+export function readAuditRecord(
   caller: AuthenticatedUser,
   audit: ReadAudit,
-  select: string,
-  orderBy = '',
-): string {
-  return `WITH page AS (${select}),
-     audited AS (
-       INSERT INTO audit_event (municipality_id, user_id, actor_role, actor_organisation_id, action, citizen_ids,
-                                entity_type, entity_id, details, request_id)
-       SELECT ${p.add(caller.municipalityId)}::uuid, ${p.add(caller.id)}::uuid, ${p.add(caller.role)},
-              ${p.add(caller.organisationId)}::uuid, ${p.add(audit.action)},
-              COALESCE(array_agg(DISTINCT page."citizenId"), '{}'), ${p.add(audit.entityType)},
-              ${p.add(audit.entityId ?? null)}::uuid, ${p.add(audit.details ? JSON.stringify(audit.details) : null)}::jsonb,
-              ${p.add(caller.requestId ?? null)}
-         FROM page)
-     SELECT * FROM page ${orderBy}`;
+  citizenIds: string[],
+): ReadAuditRecord {
+  return {
+    municipality_id: caller.municipalityId,
+    user_id: caller.id,
+    actor_role: caller.role,
+    actor_organisation_id: caller.organisationId,
+    action: audit.action,
+    citizen_ids: citizenIds,
+    entity_type: audit.entityType,
+    entity_id: audit.entityId ?? null,
+    details: audit.details ?? null,
+    request_id: caller.requestId ?? null,
+  };
 }
+
+/** Inserts the ReadAuditRecords of its one parameter, a JSON array. */
+export const READ_AUDIT_INSERT = `INSERT INTO audit_event (municipality_id, user_id, actor_role, actor_organisation_id, action,
+                            citizen_ids, entity_type, entity_id, details, request_id)
+  SELECT municipality_id, user_id, actor_role, actor_organisation_id, action, citizen_ids, entity_type, entity_id,
+         details, request_id
+    FROM json_to_recordset($1::json) AS r(municipality_id uuid, user_id uuid, actor_role varchar, actor_organisation_id uuid,
+         action varchar, citizen_ids uuid[], entity_type varchar, entity_id uuid, details jsonb, request_id varchar)`;

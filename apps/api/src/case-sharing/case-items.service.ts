@@ -10,7 +10,7 @@ import {
 } from '@mentor/domain';
 import type { FastifyReply } from 'fastify';
 import type { DataSource, EntityManager } from 'typeorm';
-import { auditedSelect } from '../audit/audit-sql';
+import { ReadAuditWriter } from '../audit/read-audit.writer';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { todayInDenmark } from '../common/clock';
@@ -57,6 +57,7 @@ export class CaseItemsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly readAudit: ReadAuditWriter,
     private readonly files: FileStore,
   ) {}
 
@@ -64,15 +65,9 @@ export class CaseItemsService {
   async list(caller: AuthenticatedUser, citizenId: string): Promise<CaseItem[]> {
     const p = new SqlParams();
     const select = itemSelect(p, caller, todayInDenmark(), { citizenId });
-    const rows: ItemRow[] = await this.db.query(
-      auditedSelect(
-        p,
-        caller,
-        { action: 'case_item.list', entityType: 'citizen', entityId: citizenId },
-        select,
-        ITEM_ORDER,
-      ),
-      p.values,
+    const audit = { action: 'case_item.list', entityType: 'citizen', entityId: citizenId };
+    const rows = await this.readAudit.read<ItemRow>(caller, audit, () =>
+      this.db.query(`SELECT * FROM (${select}) page ${ITEM_ORDER}`, p.values),
     );
     if (rows.length === 0) throw new NotFoundProblem('citizen');
     return rows.filter((row) => row.id !== null).map(toCaseItem);
@@ -136,15 +131,8 @@ export class CaseItemsService {
   async sendFile(caller: AuthenticatedUser, itemId: string, reply: FastifyReply): Promise<void> {
     const p = new SqlParams();
     const select = itemSelect(p, caller, todayInDenmark(), { itemId });
-    const [row] = await this.db.query<ItemRow[]>(
-      auditedSelect(
-        p,
-        caller,
-        { action: 'case_item.download', entityType: 'case_item', entityId: itemId },
-        select,
-      ),
-      p.values,
-    );
+    const audit = { action: 'case_item.download', entityType: 'case_item', entityId: itemId };
+    const [row] = await this.readAudit.read<ItemRow>(caller, audit, () => this.db.query(select, p.values));
     if (!row?.storedFileId) throw new NotFoundProblem('case_item');
     const file = await this.db.manager.findOneByOrFail(StoredFile, {
       id: row.storedFileId,

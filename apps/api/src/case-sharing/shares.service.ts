@@ -9,7 +9,7 @@ import {
 } from '@mentor/domain';
 import type { FastifyReply } from 'fastify';
 import type { DataSource } from 'typeorm';
-import { auditedSelect } from '../audit/audit-sql';
+import { ReadAuditWriter } from '../audit/read-audit.writer';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { todayInDenmark } from '../common/clock';
@@ -89,6 +89,7 @@ export class SharesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly readAudit: ReadAuditWriter,
     private readonly notifications: NotificationsService,
     private readonly files: FileStore,
   ) {}
@@ -99,15 +100,9 @@ export class SharesService {
   async listForCourse(caller: AuthenticatedUser, courseId: string): Promise<CaseShare[]> {
     const p = new SqlParams();
     const select = shareSelect(p, caller, todayInDenmark(), { courseId });
-    const rows: ShareRow[] = await this.db.query(
-      auditedSelect(
-        p,
-        caller,
-        { action: 'share.list', entityType: 'course', entityId: courseId },
-        select,
-        SHARE_ORDER,
-      ),
-      p.values,
+    const audit = { action: 'share.list', entityType: 'course', entityId: courseId };
+    const rows = await this.readAudit.read<ShareRow>(caller, audit, () =>
+      this.db.query(`SELECT * FROM (${select}) page ${SHARE_ORDER}`, p.values),
     );
     if (rows.length === 0) throw new NotFoundProblem('course');
     return rows.filter((row) => row.id !== null).map(toCaseShare);
@@ -245,15 +240,9 @@ export class SharesService {
   async listForMentor(caller: AuthenticatedUser, courseId: string): Promise<SharedItem[]> {
     const p = new SqlParams();
     const select = sharedItemSelect(p, caller, todayInDenmark(), { courseId });
-    const rows: SharedItemRow[] = await this.db.query(
-      auditedSelect(
-        p,
-        caller,
-        { action: 'share.list', entityType: 'course', entityId: courseId },
-        select,
-        SHARED_ITEM_ORDER,
-      ),
-      p.values,
+    const audit = { action: 'share.list', entityType: 'course', entityId: courseId };
+    const rows = await this.readAudit.read<SharedItemRow>(caller, audit, () =>
+      this.db.query(`SELECT * FROM (${select}) page ${SHARED_ITEM_ORDER}`, p.values),
     );
     if (rows.length === 0) throw new NotFoundProblem('course');
     return rows.filter((row) => row.shareId !== null).map(toSharedItem);
@@ -282,9 +271,9 @@ export class SharesService {
   ): Promise<SharedItemRow> {
     const p = new SqlParams();
     const select = sharedItemSelect(p, caller, todayInDenmark(), { shareId });
-    const [row] = await this.db.query<SharedItemRow[]>(
-      auditedSelect(p, caller, { action, entityType: 'case_share', entityId: shareId }, select),
-      p.values,
+    const audit = { action, entityType: 'case_share', entityId: shareId };
+    const [row] = await this.readAudit.read<SharedItemRow>(caller, audit, () =>
+      this.db.query(select, p.values),
     );
     if (!row?.shareId) throw new NotFoundProblem('share');
     return row;

@@ -10,7 +10,7 @@ import {
   purposeOfAction,
 } from '@mentor/domain';
 import type { DataSource } from 'typeorm';
-import { auditedSelect } from '../audit/audit-sql';
+import { ReadAuditWriter } from '../audit/read-audit.writer';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CprCipher } from '../citizens/cpr-cipher';
 import { todayInDenmark } from '../common/clock';
@@ -35,6 +35,7 @@ export class CitizenExportService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(CprCipher) private readonly cipher: CprCipher,
+    private readonly readAudit: ReadAuditWriter,
   ) {}
 
   async json(caller: AuthenticatedUser, citizenId: string): Promise<CitizenExportFile> {
@@ -50,7 +51,7 @@ export class CitizenExportService {
     return { filename: fileName(CitizenExportFormat.Pdf), content: await citizenExportPdf(data) };
   }
 
-  /** The export's content; the same statement records that it was made. */
+  /** The export's content, and the record that it was made. */
   async collect(
     caller: AuthenticatedUser,
     citizenId: string,
@@ -58,15 +59,13 @@ export class CitizenExportService {
   ): Promise<CitizenExport> {
     const p = new SqlParams();
     const select = exportSelect(p, caller, citizenId);
-    const [row] = (await this.db.query(
-      auditedSelect(
-        p,
-        caller,
-        { action: 'citizen.export', entityType: 'citizen', entityId: citizenId, details: { format } },
-        select,
-      ),
-      p.values,
-    )) as ExportRow[];
+    const audit = {
+      action: 'citizen.export',
+      entityType: 'citizen',
+      entityId: citizenId,
+      details: { format },
+    };
+    const [row] = await this.readAudit.read<ExportRow>(caller, audit, () => this.db.query(select, p.values));
     if (!row) throw new NotFoundProblem('citizen');
     return toExport(row, this.cipher.decrypt(row.cprSealed), caller, new Date());
   }

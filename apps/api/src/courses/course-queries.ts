@@ -14,7 +14,7 @@ import {
   NO_CONTACT_FLAG_DAYS,
   Role,
 } from '@mentor/domain';
-import { auditedSelect, type ReadAudit } from '../audit/audit-sql';
+import type { ReadAudit } from '../audit/audit-sql';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { sortOrDefault } from '../common/pagination';
 import { SqlParams } from '../common/sql-params';
@@ -141,7 +141,7 @@ export interface CourseRow extends Omit<
 }
 
 // The page's order on the tables' columns, and the same order on the statement's output columns,
-// so the audited wrapper can restore it (dates as 'YYYY-MM-DD' sort as the dates do).
+// so the outer query can restore it (dates as 'YYYY-MM-DD' sort as the dates do).
 const PAGE_SORT_SQL: Record<(typeof COURSE_SORT_FIELDS)[number], string> = {
   citizenName: 'ci.name',
   endsOn: 'g.ends_on',
@@ -155,15 +155,16 @@ const SORT_SQL: Record<(typeof COURSE_SORT_FIELDS)[number], string> = {
 
 /**
  * The courses the caller may see, with this week's, last week's and this month's budget and the
- * last contact, filtered, sorted and paged, in one statement that also writes the audit record
- * (the returned rows' citizens, and the filter when searching). With `detail`, each row also carries its grant and mentor history as JSON.
+ * last contact, filtered, sorted and paged, in one statement; `audit` is the read's audit record for
+ * ReadAuditWriter (with the filter when searching; it adds the returned rows' citizens). With
+ * `detail`, each row also carries its grant and mentor history as JSON.
  */
 export function courseStatement(
   caller: AuthenticatedUser,
   filter: CourseFilter,
   today: string,
   options: { audit: Pick<ReadAudit, 'action' | 'entityType'>; detail?: boolean },
-): { text: string; values: unknown[]; weekStart: string; prepare: boolean } {
+): { text: string; values: unknown[]; audit: ReadAudit; weekStart: string; prepare: boolean } {
   const weekStart = isoWeekStart(today);
   const monthStart = `${today.slice(0, 8)}01`;
   const monthEnd = addDays(addMonths(monthStart, 1), -1);
@@ -258,10 +259,10 @@ export function courseStatement(
          LEFT JOIN app_user m ON m.id = co.mentor_id`;
   const { search, status, flag } = filter;
   const criteria = search || status || flag ? { search, status, flag } : undefined;
-  const audit: ReadAudit = { ...options.audit, entityId: filter.id, details: criteria };
   return {
-    text: auditedSelect(p, caller, audit, select, orderBy),
+    text: `SELECT * FROM (${select}) page ${orderBy}`,
     values: p.values,
+    audit: { ...options.audit, entityId: filter.id, details: criteria },
     weekStart,
     // A mentor's or caseworker's few dozen courses suit one generic plan; an organisation's courses
     // number from ten to thousands, so a team leader's list is planned for its values each time.

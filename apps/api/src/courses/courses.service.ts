@@ -15,6 +15,7 @@ import {
 } from '@mentor/domain';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { ReadAuditWriter } from '../audit/read-audit.writer';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { todayInDenmark } from '../common/clock';
 import { ValidationProblem } from '../common/problem';
@@ -89,19 +90,20 @@ export class CoursesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly readAudit: ReadAuditWriter,
   ) {}
 
-  /** The course statement (see courseStatement), read and audit-logged in one round trip. */
+  /** The course statement (see courseStatement), read and audit-logged. */
   private async query(
     caller: AuthenticatedUser,
     filter: CourseFilter,
     options: Parameters<typeof courseStatement>[3],
   ): Promise<{ rows: CourseRow[]; dates: SummaryDates }> {
     const today = todayInDenmark();
-    const { text, values, weekStart, prepare } = courseStatement(caller, filter, today, options);
-    const rows: CourseRow[] = prepare
-      ? await queryPrepared<CourseRow>(this.db, text, values)
-      : await this.db.query(text, values);
+    const { text, values, audit, weekStart, prepare } = courseStatement(caller, filter, today, options);
+    const rows = await this.readAudit.read<CourseRow>(caller, audit, () =>
+      prepare ? queryPrepared<CourseRow>(this.db, text, values) : this.db.query(text, values),
+    );
     return { rows, dates: summaryDates(today, weekStart) };
   }
 

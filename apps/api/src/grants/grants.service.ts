@@ -10,7 +10,7 @@ import {
 } from '@mentor/domain';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { auditedSelect, type ReadAudit } from '../audit/audit-sql';
+import { ReadAuditWriter } from '../audit/read-audit.writer';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CitizensService } from '../citizens/citizens.service';
@@ -114,6 +114,7 @@ export class GrantsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly citizens: CitizensService,
     private readonly audit: AuditService,
+    private readonly readAudit: ReadAuditWriter,
   ) {}
 
   async create(caller: AuthenticatedUser, dto: CreateGrantDto): Promise<GrantDetail> {
@@ -197,13 +198,12 @@ export class GrantsService {
     return this.get(caller, grantId);
   }
 
-  /** A grant for its own page: read and audit-logged in one statement. */
+  /** A grant for its own page, audit-logged. */
   async read(caller: AuthenticatedUser, id: string): Promise<GrantDetail> {
-    return this.select(caller, id, this.db.manager, {
-      action: 'grant.read',
-      entityType: 'mentor_grant',
-      entityId: id,
-    });
+    const audit = { action: 'grant.read', entityType: 'mentor_grant', entityId: id };
+    return this.detail(
+      await this.readAudit.read(caller, audit, () => this.select(caller, id, this.db.manager)),
+    );
   }
 
   /** A grant the caller may see (404 otherwise); not audit-logged, for callers that log their own read. */
@@ -212,15 +212,15 @@ export class GrantsService {
     id: string,
     manager: EntityManager = this.db.manager,
   ): Promise<GrantDetail> {
-    return this.select(caller, id, manager);
+    return this.detail(await this.select(caller, id, manager));
   }
 
-  private async select(
-    caller: AuthenticatedUser,
-    id: string,
-    manager: EntityManager,
-    audit?: ReadAudit,
-  ): Promise<GrantDetail> {
+  private detail(rows: { grant: GrantDetail }[]): GrantDetail {
+    if (!rows[0]) throw new NotFoundProblem('grant');
+    return rows[0].grant;
+  }
+
+  private select(caller: AuthenticatedUser, id: string, manager: EntityManager) {
     const p = new SqlParams();
     const grantId = p.add(id);
     const visible = courseVisibility(p, 'co', 'ci', caller);
@@ -230,13 +230,7 @@ export class GrantsService {
          JOIN mentor_course co ON co.grant_id = g.id
          JOIN citizen ci ON ci.id = g.citizen_id
         WHERE g.id = ${grantId} AND ${visible}`;
-    const rows = await queryPrepared<{ grant: GrantDetail }>(
-      manager,
-      audit ? auditedSelect(p, caller, audit, select) : select,
-      p.values,
-    );
-    if (!rows[0]) throw new NotFoundProblem('grant');
-    return rows[0].grant;
+    return queryPrepared<{ citizenId: string; grant: GrantDetail }>(manager, select, p.values);
   }
 
   /** A new minute budget from a date on; earlier weeks keep the minutes they had. */

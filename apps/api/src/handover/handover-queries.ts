@@ -6,7 +6,6 @@ import {
   type MeetingPlace,
   NotificationKind,
 } from '@mentor/domain';
-import { auditedSelect, type ReadAudit } from '../audit/audit-sql';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { SqlParams } from '../common/sql-params';
 import { courseVisibility } from '../courses/course-visibility';
@@ -72,14 +71,10 @@ export interface HandoverRow {
   packets: PacketRow[];
 }
 
-/**
- * The course as the caller may see it, its current mentor period and every packet of it. With
- * `audit`, the same statement writes the read's audit record.
- */
+/** The course as the caller may see it, its current mentor period and every packet of it. */
 export function handoverStatement(
   caller: AuthenticatedUser,
   courseId: string,
-  audit?: Pick<ReadAudit, 'action'>,
 ): { text: string; values: unknown[] } {
   const p = new SqlParams();
   const id = p.add(courseId);
@@ -108,10 +103,7 @@ export function handoverStatement(
     LEFT JOIN course_mentor_period cur ON cur.id = ${CURRENT_MENTOR_PERIOD_SQL('co')} AND cur.mentor_id = co.mentor_id
     LEFT JOIN app_user cm ON cm.id = cur.mentor_id
    WHERE co.id = ${id} AND ${visible}`;
-  const text = audit
-    ? auditedSelect(p, caller, { ...audit, entityType: 'mentor_course', entityId: courseId }, select)
-    : select;
-  return { text, values: p.values };
+  return { text: select, values: p.values };
 }
 
 export interface PrefillRow {

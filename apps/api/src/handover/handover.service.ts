@@ -14,6 +14,7 @@ import {
 } from '@mentor/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { ReadAuditWriter } from '../audit/read-audit.writer';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { todayInDenmark } from '../common/clock';
 import { ProblemException } from '../common/problem';
@@ -47,6 +48,7 @@ export class HandoverService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly readAudit: ReadAuditWriter,
     private readonly notifications: NotificationsService,
   ) {}
 
@@ -206,12 +208,10 @@ export class HandoverService {
     manager: EntityManager = this.db.manager,
     audited = false,
   ): Promise<HandoverRow> {
-    const { text, values } = handoverStatement(
-      caller,
-      courseId,
-      audited ? { action: 'handover.read' } : undefined,
-    );
-    const [row] = await queryPrepared<HandoverRow>(manager, text, values);
+    const { text, values } = handoverStatement(caller, courseId);
+    const read = () => queryPrepared<HandoverRow>(manager, text, values);
+    const audit = { action: 'handover.read', entityType: 'mentor_course', entityId: courseId };
+    const [row] = audited ? await this.readAudit.read(caller, audit, read) : await read();
     if (!row) throw new NotFoundProblem('course');
     return row;
   }

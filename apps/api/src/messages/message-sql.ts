@@ -1,5 +1,5 @@
 import { MESSAGE_PAGE_SIZE, Role } from '@mentor/domain';
-import { auditedSelect } from '../audit/audit-sql';
+import type { AuditedStatement } from '../audit/audit-sql';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { SqlParams } from '../common/sql-params';
 import { courseVisibility } from '../courses/course-visibility';
@@ -109,13 +109,13 @@ const ATTACHMENT_JSON = (a: string) =>
 
 /**
  * The thread page: participants, settings, the caller's unread count and the newest messages (or
- * those before `before`) with attachments and read receipts, read and audit-logged in one statement.
+ * those before `before`) with attachments and read receipts, with the read's audit record.
  */
 export function threadStatement(
   caller: AuthenticatedUser,
   courseId: string,
   before: string | undefined,
-): { text: string; values: unknown[] } {
+): AuditedStatement {
   const p = new SqlParams();
   const course = threadCourseSelect(p, caller, courseId);
   const me = `${p.add(caller.id)}::uuid`;
@@ -149,18 +149,16 @@ export function threadStatement(
                    ORDER BY pg.created_at DESC, pg.id DESC), '[]')
             FROM pg JOIN app_user au ON au.id = pg.author_id) AS messages
     FROM c`;
-  const text = auditedSelect(
-    p,
-    caller,
-    {
+  return {
+    text: select,
+    values: p.values,
+    audit: {
       action: 'message.list',
       entityType: 'mentor_course',
       entityId: courseId,
       details: before ? { before } : undefined,
     },
-    select,
-  );
-  return { text, values: p.values };
+  };
 }
 
 /** The caller's attachment on a course whose thread they take part in: sent, or their own unsent upload. */
@@ -168,7 +166,7 @@ export function attachmentStatement(
   caller: AuthenticatedUser,
   courseId: string,
   attachmentId: string,
-): { text: string; values: unknown[] } {
+): AuditedStatement {
   const p = new SqlParams();
   const course = threadCourseSelect(p, caller, courseId);
   const select = `SELECT c."citizenId", f.id, f.municipality_id AS "municipalityId", f.file_name AS "fileName",
@@ -178,11 +176,9 @@ export function attachmentStatement(
     JOIN stored_file f ON f.id = a.stored_file_id
    WHERE a.id = ${p.add(attachmentId)}::uuid
      AND (a.message_id IS NOT NULL OR a.uploaded_by = ${p.add(caller.id)}::uuid)`;
-  const text = auditedSelect(
-    p,
-    caller,
-    { action: 'message.download', entityType: 'message_attachment', entityId: attachmentId },
-    select,
-  );
-  return { text, values: p.values };
+  return {
+    text: select,
+    values: p.values,
+    audit: { action: 'message.download', entityType: 'message_attachment', entityId: attachmentId },
+  };
 }

@@ -13,12 +13,12 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { ReadAuditWriter } from '../audit/read-audit.writer';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ProblemException, ValidationProblem } from '../common/problem';
 import { SqlParams } from '../common/sql-params';
 import type { UploadedFile } from '../common/upload';
 import { NotFoundProblem } from '../common/versioned-update';
-import { queryPrepared } from '../database/prepared';
 import { FileStore } from '../files/file-store.service';
 import type { StoredFile } from '../files/stored-file.entity';
 import { type NotificationEntry, NotificationsService } from '../notifications/notifications.service';
@@ -48,14 +48,14 @@ export class MessagesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly readAudit: ReadAuditWriter,
     private readonly notifications: NotificationsService,
     private readonly files: FileStore,
   ) {}
 
-  /** The thread page (see threadStatement); the read is audit-logged in the same statement. */
+  /** The thread page (see threadStatement); the read is audit-logged. */
   async thread(caller: AuthenticatedUser, courseId: string, before?: string): Promise<MessageThread> {
-    const { text, values } = threadStatement(caller, courseId, before);
-    const [row] = await queryPrepared<ThreadRow>(this.db, text, values);
+    const [row] = await this.readAudit.query<ThreadRow>(caller, threadStatement(caller, courseId, before));
     if (!row) throw new NotFoundProblem('course');
     if (!row.beforeFound) {
       throw new ValidationProblem([
@@ -217,8 +217,10 @@ export class MessagesService {
     attachmentId: string,
     reply: FastifyReply,
   ): Promise<void> {
-    const { text, values } = attachmentStatement(caller, courseId, attachmentId);
-    const [file] = await queryPrepared<StoredFile>(this.db, text, values);
+    const [file] = await this.readAudit.query<StoredFile>(
+      caller,
+      attachmentStatement(caller, courseId, attachmentId),
+    );
     if (!file) throw new NotFoundProblem('attachment');
     await this.files.send(reply, file);
   }

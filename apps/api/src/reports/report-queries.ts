@@ -6,7 +6,7 @@ import type {
   ReportSummary,
   ReportVersion,
 } from '@mentor/domain';
-import { auditedSelect, type ReadAudit } from '../audit/audit-sql';
+import type { AuditedStatement, ReadAudit, ReadStatement } from '../audit/audit-sql';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { SqlParams } from '../common/sql-params';
 import { GRANTED_IN_PERIOD } from '../courses/course-queries';
@@ -86,13 +86,13 @@ export interface ReportRow extends ReportSummary {
 /**
  * One report as the caller may see it, with everything its page shows. With `periodTo`, the live
  * attendance is counted up to that day instead of the stored one (a save or submit that moves it).
- * With `audit`, the same statement writes the read's audit record.
+ * With `audit`, the statement carries the read's audit record.
  */
 export function reportStatement(
   caller: AuthenticatedUser,
   reportId: string,
   options: { audit?: Pick<ReadAudit, 'action'>; periodTo?: string } = {},
-): { text: string; values: unknown[] } {
+): ReadStatement {
   const p = new SqlParams();
   const id = p.add(reportId);
   const periodTo = options.periodTo ? `${p.add(options.periodTo)}::date` : 'r.period_to';
@@ -107,15 +107,8 @@ export function reportStatement(
     FROM ${REPORT_FROM}
     JOIN municipality mu ON mu.id = r.municipality_id
    WHERE r.id = ${id} AND r.municipality_id = co.municipality_id AND ${visible}`;
-  const text = options.audit
-    ? auditedSelect(
-        p,
-        caller,
-        { ...options.audit, entityType: 'progress_report', entityId: reportId },
-        select,
-      )
-    : select;
-  return { text, values: p.values };
+  const audit = options.audit && { ...options.audit, entityType: 'progress_report', entityId: reportId };
+  return { text: select, values: p.values, audit };
 }
 
 export interface CourseReportsRow extends Partial<ReportSummary> {
@@ -123,13 +116,10 @@ export interface CourseReportsRow extends Partial<ReportSummary> {
 }
 
 /**
- * A course's reports, newest period first, audit-logged in the same statement. The course's own
+ * A course's reports, newest period first, with the read's audit record. The course's own
  * row comes back even without reports (with a null id), so no row means the course is out of scope.
  */
-export function courseReportsStatement(
-  caller: AuthenticatedUser,
-  courseId: string,
-): { text: string; values: unknown[] } {
+export function courseReportsStatement(caller: AuthenticatedUser, courseId: string): AuditedStatement {
   const p = new SqlParams();
   const id = p.add(courseId);
   const visible = courseVisibility(p, 'co', 'ci', caller);
@@ -140,10 +130,10 @@ export function courseReportsStatement(
     LEFT JOIN progress_report r ON r.municipality_id = co.municipality_id AND r.course_id = co.id
     LEFT JOIN app_user a ON a.id = r.created_by
    WHERE co.id = ${id} AND ${visible}`;
-  const audit: ReadAudit = { action: 'report.list', entityType: 'mentor_course', entityId: courseId };
   return {
-    text: auditedSelect(p, caller, audit, select, `ORDER BY "periodTo" DESC NULLS LAST, id`),
+    text: `SELECT * FROM (${select}) page ORDER BY "periodTo" DESC NULLS LAST, id`,
     values: p.values,
+    audit: { action: 'report.list', entityType: 'mentor_course', entityId: courseId },
   };
 }
 
@@ -169,13 +159,13 @@ export interface CourseForReportRow {
 /**
  * A course as the report routes need it: its mentor, grant period, goals and reporting interval,
  * where a new report would start, the open report if any, and (with `attendanceTo`) the attendance
- * of the new report's period. With `audit`, the read is audit-logged in the same statement.
+ * of the new report's period. With `audit`, the statement carries the read's audit record.
  */
 export function courseForReportStatement(
   caller: AuthenticatedUser,
   courseId: string,
   options: { attendanceTo?: string; audit?: Pick<ReadAudit, 'action'> } = {},
-): { text: string; values: unknown[] } {
+): ReadStatement {
   const p = new SqlParams();
   const id = p.add(courseId);
   const attendance = options.attendanceTo
@@ -194,10 +184,8 @@ export function courseForReportStatement(
     LEFT JOIN progress_report o ON o.municipality_id = co.municipality_id AND o.course_id = co.id
                                AND o.status IN ${OPEN_STATUSES}
    WHERE co.id = ${id} AND ${visible}`;
-  const text = options.audit
-    ? auditedSelect(p, caller, { ...options.audit, entityType: 'mentor_course', entityId: courseId }, select)
-    : select;
-  return { text, values: p.values };
+  const audit = options.audit && { ...options.audit, entityType: 'mentor_course', entityId: courseId };
+  return { text: select, values: p.values, audit };
 }
 
 export interface QualityFilter {

@@ -18,11 +18,11 @@ import {
 } from '@mentor/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { ReadAuditWriter } from '../audit/read-audit.writer';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { todayInDenmark } from '../common/clock';
 import { ProblemException, ValidationProblem } from '../common/problem';
 import { NotFoundProblem, updateWithVersion } from '../common/versioned-update';
-import { queryPrepared } from '../database/prepared';
 import { NotificationsService } from '../notifications/notifications.service';
 import type {
   AcceptReportDto,
@@ -65,6 +65,7 @@ export class ReportsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly readAudit: ReadAuditWriter,
     private readonly notifications: NotificationsService,
   ) {}
 
@@ -72,18 +73,20 @@ export class ReportsService {
 
   /** The course's reports, newest period first; the read is audit-logged. */
   async listForCourse(caller: AuthenticatedUser, courseId: string): Promise<ReportSummary[]> {
-    const { text, values } = courseReportsStatement(caller, courseId);
-    const rows = await queryPrepared<CourseReportsRow>(this.db, text, values);
+    const rows = await this.readAudit.query<CourseReportsRow>(
+      caller,
+      courseReportsStatement(caller, courseId),
+    );
     if (rows.length === 0) throw new NotFoundProblem('course');
     return rows.filter((row) => row.id).map((row) => summaryOf(row as ReportSummary));
   }
 
   /** When the course's next report is due, and the report being written or reviewed, if any. */
   async reporting(caller: AuthenticatedUser, courseId: string): Promise<CourseReporting> {
-    const { text, values } = courseForReportStatement(caller, courseId, {
-      audit: { action: 'report.reporting_read' },
-    });
-    const [course] = await queryPrepared<CourseForReportRow>(this.db, text, values);
+    const [course] = await this.readAudit.query<CourseForReportRow>(
+      caller,
+      courseForReportStatement(caller, courseId, { audit: { action: 'report.reporting_read' } }),
+    );
     if (!course) throw new NotFoundProblem('course');
     const today = todayInDenmark();
     const nextDueOn = nextReportDueOn(course);
@@ -433,8 +436,7 @@ export class ReportsService {
     id: string,
     options: Parameters<typeof reportStatement>[2] = {},
   ): Promise<ReportRow> {
-    const { text, values } = reportStatement(caller, id, options);
-    const [row] = await queryPrepared<ReportRow>(this.db, text, values);
+    const [row] = await this.readAudit.query<ReportRow>(caller, reportStatement(caller, id, options));
     if (!row) throw new NotFoundProblem('report');
     return row;
   }
