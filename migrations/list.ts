@@ -20,6 +20,7 @@ import { InlineTenantFunction1795903800000 } from './1795903800000-InlineTenantF
 import { ContactTotalsFastPath1795903900000 } from './1795903900000-ContactTotalsFastPath';
 import { CheaperTenantFunction1795904000000 } from './1795904000000-CheaperTenantFunction';
 import { CourseMinutesPeriodIndex1795904100000 } from './1795904100000-CourseMinutesPeriodIndex';
+import { ProceduralArrayAdd1795904200000 } from './1795904200000-ProceduralArrayAdd';
 
 /** Every migration in order; listed explicitly so the bundle and Jest find the same set. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -44,4 +45,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ContactTotalsFastPath1795903900000,
   CheaperTenantFunction1795904000000,
   CourseMinutesPeriodIndex1795904100000,
+  ProceduralArrayAdd1795904200000,
 ];

@@ -40,6 +40,18 @@ describe('migrations', () => {
     }
   });
 
+  it('keep int_array_add (PL/pgSQL since ProceduralArrayAdd) giving what its SQL original gave', async () => {
+    const rows: { same: boolean; a: string; b: string }[] = await db.query(
+      `SELECT a::text, b::text, int_array_add(a, b) IS NOT DISTINCT FROM (
+                SELECT array_agg(x + y ORDER BY i) FROM unnest(a, b) WITH ORDINALITY AS t (x, y, i)) AS same
+         FROM (VALUES ('{1,2,3}'::int[], '{4,5,6}'::int[]), ('{1,2}', '{1,2,3}'), ('{}', '{}'), (NULL, '{1,2}'),
+                      ('{1,2}', NULL), (NULL, NULL), ('{1,NULL,3}', '{1,2,3}'), ('{}', '{7}'),
+                      ('[0:2]={1,2,3}', '{10,20,30}'), ('{0,0,0,0,0,0,0,0,1}', '{3,0,0,0,0,0,0,0,2}')) v (a, b)`,
+    );
+    expect(rows.filter((row) => !row.same)).toEqual([]);
+    expect(rows).toHaveLength(10);
+  });
+
   it('never synchronizes', () => {
     expect(dataSourceOptions('postgres://x').synchronize).toBe(false);
   });
