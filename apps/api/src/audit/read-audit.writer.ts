@@ -1,6 +1,6 @@
 import { type BeforeApplicationShutdown, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { isDatabaseUnavailable } from '../database/database-unavailable';
 import { queryPrepared } from '../database/prepared';
@@ -45,7 +45,10 @@ export class ReadAuditWriter implements BeforeApplicationShutdown {
 
   /**
    * Runs `read`, records that `caller` read the citizens of its rows (`citizenId`; a record also
-   * for none: a search is worth recording) and returns the rows once the record is committed.
+   * for none: a search is worth recording) and returns the rows once the record is committed. Not
+   * for a read inside a transaction: the record is written on another pooled connection, which
+   * transactions holding every connection would wait for; there, AuditService.record in the
+   * transaction does.
    */
   async read<T extends object>(
     caller: AuthenticatedUser,
@@ -62,16 +65,9 @@ export class ReadAuditWriter implements BeforeApplicationShutdown {
     return rows;
   }
 
-  /**
-   * Runs `statement` as a prepared statement (queryPrepared) on `db`; with its `audit`, audit-logged
-   * as `read` does.
-   */
-  query<T extends object>(
-    caller: AuthenticatedUser,
-    statement: ReadStatement,
-    db: DataSource | EntityManager = this.db,
-  ): Promise<T[]> {
-    const run = () => queryPrepared<T>(db, statement.text, statement.values);
+  /** Runs `statement` as a prepared statement (queryPrepared); with its `audit`, audit-logged as `read` does. */
+  query<T extends object>(caller: AuthenticatedUser, statement: ReadStatement): Promise<T[]> {
+    const run = () => queryPrepared<T>(this.db, statement.text, statement.values);
     return statement.audit ? this.read(caller, statement.audit, run) : run();
   }
 
