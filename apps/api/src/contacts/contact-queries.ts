@@ -66,9 +66,11 @@ export interface ContactLogRow {
   inserted: InsertedContact | null;
 }
 
-export interface InsertedContact {
+/** A contact as the services read it. */
+export interface ContactRow {
   id: string;
   courseId: string;
+  citizenId: string;
   contactDate: string;
   startTime: string;
   minutes: number;
@@ -78,13 +80,31 @@ export interface InsertedContact {
   help: ContactView['help'];
   note: string | null;
   transportMinutes: number | null;
-  correctsContactId: null;
+  correctsContactId: string | null;
+  correctedById?: string | null;
   createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  deletedAt: null;
+  createdByName: string;
+  createdAt: Date;
+  updatedAt: Date;
+  deletedAt: Date | null;
+  idempotencyKey: string | null;
+  requestHash: string | null;
   version: number;
+  total?: string;
 }
+
+/** A contact as contactLogStatement's RETURNING gives it (JSON, so timestamps are text). */
+export type InsertedContact = Omit<
+  ContactRow,
+  | 'citizenId'
+  | 'correctedById'
+  | 'createdByName'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'idempotencyKey'
+  | 'requestHash'
+  | 'total'
+> & { createdAt: string; updatedAt: string };
 
 /**
  * Logging a contact as one statement, so one round trip: it looks up the course as the caller may

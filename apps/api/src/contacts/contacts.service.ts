@@ -21,7 +21,13 @@ import { GRANTED_IN_WEEK, LOGGED_IN } from '../courses/course-queries';
 import { courseVisibility } from '../courses/course-visibility';
 import { weekBudget } from '../courses/courses.service';
 import { Contact } from './contact.entity';
-import { contactFields, contactLogStatement, type ContactLogRow, requestHash } from './contact-queries';
+import {
+  contactFields,
+  contactLogStatement,
+  type ContactLogRow,
+  type ContactRow,
+  requestHash,
+} from './contact-queries';
 import type { ContactDto, ContactListQueryDto, UpdateContactDto } from './dto/contact.dto';
 import { queryPrepared } from '../database/prepared';
 
@@ -35,32 +41,6 @@ interface CourseForContact {
   mentorId: string | null;
   startsOn: string;
   endsOn: string;
-}
-
-interface ContactRow {
-  id: string;
-  courseId: string;
-  citizenId: string;
-  contactDate: string;
-  startTime: string;
-  minutes: number;
-  form: ContactView['form'];
-  showedUp: boolean;
-  topics: ContactView['topics'];
-  help: ContactView['help'];
-  note: string | null;
-  transportMinutes: number | null;
-  correctsContactId: string | null;
-  correctedById?: string | null;
-  createdBy: string;
-  createdByName: string;
-  createdAt: Date;
-  updatedAt: Date;
-  deletedAt: Date | null;
-  idempotencyKey: string | null;
-  requestHash: string | null;
-  version: number;
-  total?: string;
 }
 
 const CONTACT_COLUMNS = `ct.id, ct.course_id AS "courseId", g.citizen_id AS "citizenId",
