@@ -21,6 +21,7 @@ import { ContactTotalsFastPath1795903900000 } from './1795903900000-ContactTotal
 import { CheaperTenantFunction1795904000000 } from './1795904000000-CheaperTenantFunction';
 import { CourseMinutesPeriodIndex1795904100000 } from './1795904100000-CourseMinutesPeriodIndex';
 import { ProceduralArrayAdd1795904200000 } from './1795904200000-ProceduralArrayAdd';
+import { CourseOverview1795904300000 } from './1795904300000-CourseOverview';
 
 /** Every migration in order; listed explicitly so the bundle and Jest find the same set. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -46,4 +47,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CheaperTenantFunction1795904000000,
   CourseMinutesPeriodIndex1795904100000,
   ProceduralArrayAdd1795904200000,
+  CourseOverview1795904300000,
 ];

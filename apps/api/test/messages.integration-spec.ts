@@ -7,7 +7,7 @@ import {
 } from '@mentor/domain';
 import { todayInDenmark } from '../src/common/clock';
 import { SqlParams } from '../src/common/sql-params';
-import { needsSparringSql, unreadMessagesSql } from '../src/messages/message-sql';
+import { unreadMessagesSql } from '../src/messages/message-sql';
 import { MESSAGE_PENDING_ATTACHMENTS_MAX } from '../src/messages/messages.service';
 import { SAMPLES } from './file-samples';
 import { startTestApp, type TestApp, type TestResponse } from './test-app';
@@ -208,8 +208,8 @@ describe('course message threads', () => {
       const caller = { id: userId, role, organisationId, municipalityId: '', name: '', sessionId: '' } as any;
       const course = p.add(courseId);
       const [row] = await t.db.query(
-        `SELECT ${unreadMessagesSql(p, 'co', caller)} AS unread, ${needsSparringSql('co')} AS sparring
-           FROM mentor_course co WHERE co.id = ${course}`,
+        `SELECT ${unreadMessagesSql(p, 'co', caller)} AS unread, co.needs_sparring AS sparring
+           FROM course_overview co WHERE co.id = ${course}`,
         p.values,
       );
       return row as { unread: number; sparring: boolean };
@@ -460,7 +460,7 @@ describe('course message threads', () => {
     expect(await notificationsOf(caseworkerId, 'sparring_requested')).toHaveLength(1);
 
     const [list] = await t.db.query(
-      `SELECT ${needsSparringSql('co')} AS sparring FROM mentor_course co WHERE co.id = $1`,
+      `SELECT co.needs_sparring AS sparring FROM course_overview co WHERE co.id = $1`,
       [courseId],
     );
     expect(list.sparring).toBe(true);

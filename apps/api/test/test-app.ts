@@ -66,6 +66,27 @@ async function createOwnDatabase(runUrl: string): Promise<{ url: string; drop: (
   return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }
 
+/**
+ * Throws unless course_overview holds exactly what course_overview_source computes (migration
+ * CourseOverview), read as the database owner, past row-level security: a write path whose triggers
+ * missed a change leaves a row that differs.
+ */
+export async function expectCourseOverviewCurrent(databaseUrl: string): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string; side: string }>(
+      `SELECT id, 'stored' AS side FROM (TABLE course_overview EXCEPT TABLE course_overview_source) stale
+       UNION ALL
+       SELECT id, 'computed' FROM (TABLE course_overview_source EXCEPT TABLE course_overview) missing`,
+    );
+    if (rows.length > 0)
+      throw new Error(`course_overview differs from course_overview_source: ${JSON.stringify(rows)}`);
+  } finally {
+    await client.end();
+  }
+}
+
 /** Boots the whole API on the run's database (or one of its own) with demo data, on a free port. */
 export async function startTestApp(
   env: Record<string, string> = {},
@@ -124,6 +145,8 @@ export async function startTestApp(
     },
     async close() {
       await app.close();
+      // Whatever a spec changed, the course lists' read model must still equal its definition.
+      await expectCourseOverviewCurrent(databaseUrl);
       await own?.drop();
     },
   };

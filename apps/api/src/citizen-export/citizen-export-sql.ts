@@ -257,6 +257,8 @@ export const EXPORT_EXEMPT_TABLES: Readonly<Record<string, string>> = {
     "Weekly and monthly sums of the course's contacts, kept by a trigger for charts; the contacts themselves are exported.",
   course_contact_stats:
     "Weekly counts of the course's contacts by form and topic, kept by a trigger for the indicators; the contacts themselves are exported.",
+  course_overview:
+    'A copy of what the course lists show of each course (citizen name, grant period, handover status), kept by triggers for the lists; the course, grant and citizen themselves are exported.',
 };
 
 /** The row the statement returns. */

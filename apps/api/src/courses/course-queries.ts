@@ -19,8 +19,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { sortOrDefault } from '../common/pagination';
 import { SqlParams } from '../common/sql-params';
 import { GRANT_DETAIL_JSON } from '../grants/grant-sql';
-import { CURRENT_HANDOVER_SQL, HANDOVER_STATUS_SQL } from '../handover/handover-queries';
-import { needsSparringSql, unreadMessagesSql } from '../messages/message-sql';
+import { unreadMessagesSql } from '../messages/message-sql';
 import { NEXT_REPORT_DUE_SQL } from '../reports/report-due';
 import { courseVisibility } from './course-visibility';
 
@@ -52,16 +51,30 @@ export const LOGGED_IN = (course: string, period: 'week' | 'month', startsOn: st
        AND cm.period = '${period}' AND cm.starts_on = ${startsOn}), 0)`;
 
 /**
+ * A grant's minutes history as rows `p` (effective_from, minutes_per_week, until: the day before the
+ * next change, or infinity): from its grant_minutes rows, or from the arrays course_overview keeps
+ * of them (migration CourseOverview), which need no index lookup, sort or window.
+ */
+export const GRANT_MINUTE_PERIODS = (grant: string) =>
+  `(SELECT gm.effective_from, gm.minutes_per_week,
+           COALESCE(LEAD(gm.effective_from) OVER (ORDER BY gm.effective_from) - 1, 'infinity'::date) AS until
+      FROM grant_minutes gm WHERE gm.grant_id = ${grant}.id) p`;
+export const OVERVIEW_MINUTE_PERIODS = (overview: string) =>
+  `unnest(${overview}.minutes_from, ${overview}.minutes_per_week, ${overview}.minutes_until)
+     AS p(effective_from, minutes_per_week, until)`;
+
+/**
  * GRANTED_IN_WEEK of each of `weeks` (a column per key, e.g. `{ week: … }`) and GRANTED_IN_PERIOD
- * (as `period`) of one grant from a single read of its minutes history: a LATERAL subquery for
- * statements that read many grants at once (the course lists, the workforce load view). The same
- * rules; an integration test holds the two forms equal.
+ * (as `period`) of one grant from a single read of its minutes history (`periods`): a LATERAL
+ * subquery for statements that read many grants at once (the course lists, the workforce load
+ * view). The same rules; an integration test holds the two forms equal.
  */
 export const GRANTED_WEEKS_AND_PERIOD = (
   grant: string,
   weeks: Record<string, string>,
   from: string,
   to: string,
+  periods = GRANT_MINUTE_PERIODS(grant),
 ) =>
   `LATERAL (
      SELECT ${Object.entries(weeks)
@@ -74,9 +87,7 @@ export const GRANTED_WEEKS_AND_PERIOD = (
             COALESCE(ROUND(SUM(GREATEST(0,
               LEAST(p.until, ${to}, ${grant}.ends_on) - GREATEST(p.effective_from, ${from}, ${grant}.starts_on) + 1)
               * p.minutes_per_week / 7.0)), 0)::int AS period
-       FROM (SELECT gm.effective_from, gm.minutes_per_week,
-                    COALESCE(LEAD(gm.effective_from) OVER (ORDER BY gm.effective_from) - 1, 'infinity'::date) AS until
-               FROM grant_minutes gm WHERE gm.grant_id = ${grant}.id) p)`;
+       FROM ${periods})`;
 
 /**
  * LOGGED_IN of the ISO week starting at `week` (as `week`) and of the week before it (as
@@ -143,8 +154,8 @@ export interface CourseRow extends Omit<
 // The page's order on the tables' columns, and the same order on the statement's output columns,
 // so the outer query can restore it (dates as 'YYYY-MM-DD' sort as the dates do).
 const PAGE_SORT_SQL: Record<(typeof COURSE_SORT_FIELDS)[number], string> = {
-  citizenName: 'ci.name',
-  endsOn: 'g.ends_on',
+  citizenName: 'co.citizen_name',
+  endsOn: 'co.ends_on',
   lastContactDate: 'co.last_contact_date',
 };
 const SORT_SQL: Record<(typeof COURSE_SORT_FIELDS)[number], string> = {
@@ -158,6 +169,10 @@ const SORT_SQL: Record<(typeof COURSE_SORT_FIELDS)[number], string> = {
  * last contact, filtered, sorted and paged, in one statement; `audit` is the read's audit record for
  * ReadAuditWriter (with the filter when searching; it adds the returned rows' citizens). With
  * `detail`, each row also carries its grant and mentor history as JSON.
+ *
+ * It reads course_overview (migration CourseOverview): each course's course, grant, citizen, grant
+ * minutes, current handover and thread in one row, whose columns carry the names of the tables'
+ * own, so the alias `co` serves the SQL rules written for mentor_course, mentor_grant and citizen.
  */
 export function courseStatement(
   caller: AuthenticatedUser,
@@ -172,35 +187,34 @@ export function courseStatement(
   const week = `${p.add(weekStart)}::date`;
   const lastWeek = `${p.add(addDays(weekStart, -7))}::date`;
   const month = { start: `${p.add(monthStart)}::date`, end: `${p.add(monthEnd)}::date` };
-  const conditions = [courseVisibility(p, 'co', 'ci', caller)];
+  const periods = OVERVIEW_MINUTE_PERIODS('co');
+  const grantedIn = (weekStart: string) =>
+    `(SELECT x.week FROM ${GRANTED_WEEKS_AND_PERIOD('co', { week: weekStart }, month.start, month.end, periods)} x)`;
+  const conditions = [courseVisibility(p, 'co', 'co', caller)];
   if (filter.id) conditions.push(`co.id = ${p.add(filter.id)}`);
   if (filter.status) conditions.push(`co.status = ${p.add(filter.status)}`);
   else if (!filter.id) conditions.push(`co.status <> 'ended'`);
   if (filter.search)
-    conditions.push(`ci.name ILIKE ${p.add(`%${filter.search.replace(/[\\%_]/g, '\\$&')}%`)}`);
-  const grantedThisWeek = GRANTED_IN_WEEK('g', week);
-  const loggedThisWeek = LOGGED_IN('co', 'week', week);
-  const grantedLastWeek = GRANTED_IN_WEEK('g', lastWeek);
-  const loggedLastWeek = LOGGED_IN('co', 'week', lastWeek);
-  const nextReportDue = NEXT_REPORT_DUE_SQL('co', 'g');
+    conditions.push(`co.citizen_name ILIKE ${p.add(`%${filter.search.replace(/[\\%_]/g, '\\$&')}%`)}`);
+  const nextReportDue = NEXT_REPORT_DUE_SQL('co', 'co');
   // A flag is a condition on the same expressions the columns show.
   const flagCondition = (flag: CourseFlag) => {
     switch (flag) {
       case CourseFlag.NoRecentContact:
-        return `co.status = 'active' AND COALESCE(co.last_contact_date, g.starts_on) <= ${p.add(addDays(today, -NO_CONTACT_FLAG_DAYS))}::date`;
+        return `co.status = 'active' AND COALESCE(co.last_contact_date, co.starts_on) <= ${p.add(addDays(today, -NO_CONTACT_FLAG_DAYS))}::date`;
       case CourseFlag.OverBudget:
-        return `${loggedThisWeek} > ${grantedThisWeek}`;
+        return `${LOGGED_IN('co', 'week', week)} > ${grantedIn(week)}`;
       case CourseFlag.UnderDelivered:
-        return `${loggedLastWeek} < ${grantedLastWeek}`;
+        return `${LOGGED_IN('co', 'week', lastWeek)} < ${grantedIn(lastWeek)}`;
       case CourseFlag.ExpiresSoon:
-        return `g.ends_on <= ${p.add(addDays(today, GRANT_EXPIRY_WARNING_DAYS))}::date`;
+        return `co.ends_on <= ${p.add(addDays(today, GRANT_EXPIRY_WARNING_DAYS))}::date`;
       case CourseFlag.ReportOverdue:
         return `co.status = 'active' AND ${nextReportDue} < ${p.add(today)}::date`;
       case CourseFlag.HandoverPending:
         return `co.mentor_id IS NOT NULL AND co.status <> 'ended'
-                AND COALESCE(${HANDOVER_STATUS_SQL('co')}, '') <> '${HandoverStatus.Acknowledged}'`;
+                AND COALESCE(co.handover_status, '') <> '${HandoverStatus.Acknowledged}'`;
       case CourseFlag.NeedsSparring:
-        return needsSparringSql('co');
+        return 'co.needs_sparring';
       case CourseFlag.UnreadMessages:
         return `${unreadMessagesSql(p, 'co', caller)} > 0`;
     }
@@ -216,20 +230,19 @@ export function courseStatement(
           FROM course_mentor_period mp JOIN app_user mu ON mu.id = mp.mentor_id
          WHERE mp.course_id = co.id) AS "mentorHistory"`
     : '';
-  // Every join repeats the municipality, so the planner can use the (municipality_id, …) indexes
-  // from either side, and a database sharded by municipality can keep the join on one node.
-  const joins = `JOIN mentor_grant g ON g.municipality_id = co.municipality_id AND g.id = co.grant_id
-         JOIN citizen ci ON ci.municipality_id = co.municipality_id AND ci.id = g.citizen_id`;
-  // The page is chosen first (filtered, counted, sorted, limited on plain columns), and only its
-  // rows get the budget, report and message columns: a team leader's list pages through thousands.
-  // The page's rows are fetched again by their tuple ids (ctid) rather than their keys: one heap page
-  // read each instead of an index descent. The ids come from the same statement, so the same snapshot,
-  // which keeps those row versions where they are and visible.
-  const select = `SELECT co.id, g.id AS "grantId", g.citizen_id AS "citizenId", ci.name AS "citizenName", ci.cpr_masked AS "cprMasked",
-              g.mentor_type AS "mentorType", co.status, co.mentor_id AS "mentorId", m.name AS "mentorName",
-              co.organisation_id AS "organisationId", o.name AS "organisationName",
-              to_char(g.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(g.ends_on, 'YYYY-MM-DD') AS "endsOn",
-              ci.preferred_meeting_place AS "preferredMeetingPlace", co.end_reason AS "endReason",
+  // Only the course page shows the grant's own text.
+  const detailJoin = options.detail
+    ? 'JOIN mentor_grant g ON g.municipality_id = co.municipality_id AND g.id = co.grant_id'
+    : '';
+  // The page is chosen first (filtered, counted, sorted, limited), and only its rows get the budget
+  // and message columns: a team leader's list pages through thousands. Its rows are fetched again by
+  // tuple id (ctid), one heap page each instead of an index descent; the ids come from the same
+  // statement, so the same snapshot, which keeps those row versions where they are and visible.
+  const select = `SELECT co.id, co.grant_id AS "grantId", co.citizen_id AS "citizenId", co.citizen_name AS "citizenName",
+              co.cpr_masked AS "cprMasked", co.mentor_type AS "mentorType", co.status, co.mentor_id AS "mentorId",
+              m.name AS "mentorName", co.organisation_id AS "organisationId", o.name AS "organisationName",
+              to_char(co.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(co.ends_on, 'YYYY-MM-DD') AS "endsOn",
+              co.preferred_meeting_place AS "preferredMeetingPlace", co.end_reason AS "endReason",
               to_char(co.ended_on, 'YYYY-MM-DD') AS "endedOn", co.version,
               granted.week AS "grantedMinutes",
               logged.week AS "loggedMinutes",
@@ -239,24 +252,22 @@ export function courseStatement(
               ${LOGGED_IN('co', 'month', month.start)} AS "monthDeliveredMinutes",
               to_char(co.last_contact_date, 'YYYY-MM-DD') AS "lastContactDate",
               to_char(${nextReportDue}, 'YYYY-MM-DD') AS "nextReportDueOn",
-              ${CURRENT_HANDOVER_SQL('co', `json_build_object('status', hp.status, 'acknowledgeBy', to_char(hp.acknowledge_by, 'YYYY-MM-DD'))`)} AS handover,
+              CASE WHEN co.handover_status IS NOT NULL THEN json_build_object('status', co.handover_status,
+                'acknowledgeBy', to_char(co.handover_acknowledge_by, 'YYYY-MM-DD')) END AS handover,
               ${unreadMessagesSql(p, 'co', caller)} AS "unreadMessages",
-              ${needsSparringSql('co')} AS "needsSparring"${detailColumns},
+              co.needs_sparring AS "needsSparring"${detailColumns},
               page.total
-         FROM (SELECT co.municipality_id, co.ctid AS course_row, g.ctid AS grant_row, ci.ctid AS citizen_row,
-                      count(*) OVER () AS total
-                 FROM mentor_course co
-                 ${joins}
+         FROM (SELECT co.municipality_id, co.ctid AS course_row, count(*) OVER () AS total
+                 FROM course_overview co
                 WHERE ${conditions.join(' AND ')}
                 ORDER BY ${PAGE_SORT_SQL[sort.field]} ${sort.direction} NULLS LAST, co.id
                 LIMIT ${p.add(filter.limit)} OFFSET ${p.add(filter.offset)}) page
-         JOIN mentor_course co ON co.ctid = page.course_row AND co.municipality_id = page.municipality_id
-         JOIN mentor_grant g ON g.ctid = page.grant_row AND g.municipality_id = page.municipality_id
-         JOIN citizen ci ON ci.ctid = page.citizen_row AND ci.municipality_id = page.municipality_id
-         CROSS JOIN ${GRANTED_WEEKS_AND_PERIOD('g', { week, last_week: lastWeek }, month.start, month.end)} granted
+         JOIN course_overview co ON co.ctid = page.course_row AND co.municipality_id = page.municipality_id
+         ${detailJoin}
+         CROSS JOIN ${GRANTED_WEEKS_AND_PERIOD('co', { week, last_week: lastWeek }, month.start, month.end, periods)} granted
          CROSS JOIN ${LOGGED_THIS_AND_LAST_WEEK('co', week, lastWeek)} logged
-         JOIN organisation o ON o.id = co.organisation_id
-         LEFT JOIN app_user m ON m.id = co.mentor_id`;
+         JOIN organisation o ON o.municipality_id = co.municipality_id AND o.id = co.organisation_id
+         LEFT JOIN app_user m ON m.municipality_id = co.municipality_id AND m.id = co.mentor_id`;
   const { search, status, flag } = filter;
   const criteria = search || status || flag ? { search, status, flag } : undefined;
   return {

@@ -32,13 +32,6 @@ export function unreadMessagesSql(p: SqlParams, course: string, caller: Authenti
                                  AND r.user_id = ${me}))`;
 }
 
-/** Boolean: the course's mentor needs sparring (one key probe of uq_message_thread_course). */
-export function needsSparringSql(course: string): string {
-  return `EXISTS (SELECT 1 FROM message_thread t
-                   WHERE t.municipality_id = ${course}.municipality_id AND t.course_id = ${course}.id
-                     AND t.needs_sparring)`;
-}
-
 /** The course as its thread needs it, when the caller takes part in the thread. */
 export interface ThreadCourseRow {
   id: string;
