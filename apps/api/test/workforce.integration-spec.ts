@@ -2,7 +2,13 @@ import { addDays, deliveryWindow, isoWeekStart } from '@mentor/domain';
 import readXlsxFile from 'read-excel-file/node';
 import writeXlsxFile from 'write-excel-file/node';
 import { todayInDenmark } from '../src/common/clock';
-import { GRANTED_IN_PERIOD, GRANTED_IN_WEEK, GRANTED_WEEKS_AND_PERIOD } from '../src/courses/course-queries';
+import {
+  GRANTED_IN_PERIOD,
+  GRANTED_IN_WEEK,
+  GRANTED_WEEKS_AND_PERIOD,
+  OVERVIEW_GRANTED_IN_WEEK,
+  OVERVIEW_MINUTE_PERIODS,
+} from '../src/courses/course-queries';
 import { handOver } from './handover-helpers';
 import { startTestApp, type TestApp, type TestResponse } from './test-app';
 
@@ -1121,7 +1127,7 @@ describe('mentor workforce', () => {
   });
 
   describe('granted minutes in one read', () => {
-    it('gives the same figures as GRANTED_IN_WEEK and GRANTED_IN_PERIOD for every grant, week and window', async () => {
+    it('gives the same figures as GRANTED_IN_WEEK and GRANTED_IN_PERIOD for every grant, week and window, also from course_overview', async () => {
       // A grant whose minutes change twice, mid-week, inside the windows compared.
       const citizen = await send('cw.a', 'POST', '/api/citizens', {
         name: 'Minutter Skifter',
@@ -1163,15 +1169,25 @@ describe('mentor workforce', () => {
         const rows = await t.db.query(
           `SELECT g.id, ${GRANTED_IN_WEEK('g', '$1::date')} AS week, ${GRANTED_IN_WEEK('g', '$4::date')} AS "weekBefore",
                   ${GRANTED_IN_PERIOD('g', '$2::date', '$3::date')} AS period,
-                  gx.week AS "oneReadWeek", gx.before AS "oneReadWeekBefore", gx.period AS "oneReadPeriod"
+                  gx.week AS "oneReadWeek", gx.before AS "oneReadWeekBefore", gx.period AS "oneReadPeriod",
+                  ${OVERVIEW_GRANTED_IN_WEEK('co', '$1::date')} AS "overviewWeek",
+                  ox.week AS "overviewOneReadWeek", ox.before AS "overviewOneReadWeekBefore", ox.period AS "overviewPeriod"
              FROM mentor_grant g
-             CROSS JOIN ${GRANTED_WEEKS_AND_PERIOD('g', { week: '$1::date', before: '$4::date' }, '$2::date', '$3::date')} gx`,
+             JOIN course_overview co ON co.municipality_id = g.municipality_id AND co.grant_id = g.id
+             CROSS JOIN ${GRANTED_WEEKS_AND_PERIOD('g', { week: '$1::date', before: '$4::date' }, '$2::date', '$3::date')} gx
+             CROSS JOIN ${GRANTED_WEEKS_AND_PERIOD('co', { week: '$1::date', before: '$4::date' }, '$2::date', '$3::date', OVERVIEW_MINUTE_PERIODS('co'))} ox`,
           [week, window.from, window.to, addDays(week, -7)],
         );
         compared += rows.length;
         const differ = rows.filter(
           (r: any) =>
-            r.week !== r.oneReadWeek || r.weekBefore !== r.oneReadWeekBefore || r.period !== r.oneReadPeriod,
+            r.week !== r.oneReadWeek ||
+            r.weekBefore !== r.oneReadWeekBefore ||
+            r.period !== r.oneReadPeriod ||
+            r.week !== r.overviewWeek ||
+            r.week !== r.overviewOneReadWeek ||
+            r.weekBefore !== r.overviewOneReadWeekBefore ||
+            r.period !== r.overviewPeriod,
         );
         expect(differ).toEqual([]);
         const changed = rows.find((r: any) => r.id === created.body.id);

@@ -8,9 +8,8 @@ import {
 import { createHash } from 'node:crypto';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { SqlParams } from '../common/sql-params';
-import { GRANTED_IN_WEEK, LOGGED_IN } from '../courses/course-queries';
+import { LOGGED_IN, OVERVIEW_GRANTED_IN_WEEK } from '../courses/course-queries';
 import { courseVisibility } from '../courses/course-visibility';
-import { HANDOVER_STATUS_SQL } from '../handover/handover-queries';
 
 /** The statements of logging a contact, pure so the benchmark runs the same SQL. */
 
@@ -108,8 +107,8 @@ export type InsertedContact = Omit<
 
 /**
  * Logging a contact as one statement, so one round trip: it looks up the course as the caller may
- * see it (with the week's budget, the handover packet's status and any contact already logged under
- * the Idempotency-Key) and, when the contact may be logged, stores it and its audit record, which
+ * see it in course_overview (with the week's budget, the handover packet's status and any contact
+ * already logged under the Idempotency-Key) and, when the contact may be logged, stores it and its audit record, which
  * commit together. It stores nothing otherwise; ContactsService.log then tells from the returned
  * course why, with the same rules as the conditions here (course mentor, active course, date inside
  * the course period, acknowledged handover) and `notInFuture`, which the service works out from the
@@ -130,7 +129,7 @@ export function contactLogStatement(
   const key = `${p.add(idempotencyKey ?? null)}::varchar`;
   const me = `${p.add(caller.id)}::uuid`;
   const municipality = `${p.add(caller.municipalityId)}::uuid`;
-  const visible = courseVisibility(p, 'co', 'ci', caller);
+  const visible = courseVisibility(p, 'co', 'co', caller);
   const contactDate = `${p.add(dto.contactDate)}::date`;
   const [, ...fields] = contactFields(dto);
   const [startTime, minutes, form, showedUp, topics, help, note, transportMinutes] = fields.map((value) =>
@@ -141,11 +140,11 @@ export function contactLogStatement(
          SELECT c.*, e.id AS "earlierId", e.request_hash AS "earlierHash"
            FROM (SELECT 1) one
            LEFT JOIN LATERAL (
-             SELECT co.id, g.citizen_id AS "citizenId", co.status, co.mentor_id AS "mentorId",
-                    g.starts_on, g.ends_on,
-                    ${GRANTED_IN_WEEK('g', week)} AS "weekGranted", ${LOGGED_IN('co', 'week', week)} AS "weekLogged",
-                    ${HANDOVER_STATUS_SQL('co')} AS "handoverStatus"
-               FROM mentor_course co JOIN mentor_grant g ON g.id = co.grant_id JOIN citizen ci ON ci.id = g.citizen_id
+             SELECT co.id, co.citizen_id AS "citizenId", co.status, co.mentor_id AS "mentorId",
+                    co.starts_on, co.ends_on,
+                    ${OVERVIEW_GRANTED_IN_WEEK('co', week)} AS "weekGranted", ${LOGGED_IN('co', 'week', week)} AS "weekLogged",
+                    co.handover_status AS "handoverStatus"
+               FROM course_overview co
               WHERE co.id = ${id} AND ${visible}) c ON TRUE
            LEFT JOIN LATERAL (
              SELECT e.id, e.request_hash FROM contact e

@@ -64,6 +64,15 @@ export const OVERVIEW_MINUTE_PERIODS = (overview: string) =>
      AS p(effective_from, minutes_per_week, until)`;
 
 /**
+ * GRANTED_IN_WEEK of a course_overview row (`overview`), from its copy of the minutes history: the
+ * minutes in effect on the week's first day inside the grant.
+ */
+export const OVERVIEW_GRANTED_IN_WEEK = (overview: string, weekStart: string) =>
+  `CASE WHEN ${weekStart} + 6 < ${overview}.starts_on OR ${weekStart} > ${overview}.ends_on THEN 0 ELSE COALESCE((
+     SELECT p.minutes_per_week FROM ${OVERVIEW_MINUTE_PERIODS(overview)}
+      WHERE GREATEST(${weekStart}, ${overview}.starts_on) BETWEEN p.effective_from AND p.until), 0) END`;
+
+/**
  * GRANTED_IN_WEEK of each of `weeks` (a column per key, e.g. `{ week: … }`) and GRANTED_IN_PERIOD
  * (as `period`) of one grant from a single read of its minutes history (`periods`): a LATERAL
  * subquery for statements that read many grants at once (the course lists, the workforce load
@@ -188,8 +197,6 @@ export function courseStatement(
   const lastWeek = `${p.add(addDays(weekStart, -7))}::date`;
   const month = { start: `${p.add(monthStart)}::date`, end: `${p.add(monthEnd)}::date` };
   const periods = OVERVIEW_MINUTE_PERIODS('co');
-  const grantedIn = (weekStart: string) =>
-    `(SELECT x.week FROM ${GRANTED_WEEKS_AND_PERIOD('co', { week: weekStart }, month.start, month.end, periods)} x)`;
   const conditions = [courseVisibility(p, 'co', 'co', caller)];
   if (filter.id) conditions.push(`co.id = ${p.add(filter.id)}`);
   if (filter.status) conditions.push(`co.status = ${p.add(filter.status)}`);
@@ -203,9 +210,9 @@ export function courseStatement(
       case CourseFlag.NoRecentContact:
         return `co.status = 'active' AND COALESCE(co.last_contact_date, co.starts_on) <= ${p.add(addDays(today, -NO_CONTACT_FLAG_DAYS))}::date`;
       case CourseFlag.OverBudget:
-        return `${LOGGED_IN('co', 'week', week)} > ${grantedIn(week)}`;
+        return `${LOGGED_IN('co', 'week', week)} > ${OVERVIEW_GRANTED_IN_WEEK('co', week)}`;
       case CourseFlag.UnderDelivered:
-        return `${LOGGED_IN('co', 'week', lastWeek)} < ${grantedIn(lastWeek)}`;
+        return `${LOGGED_IN('co', 'week', lastWeek)} < ${OVERVIEW_GRANTED_IN_WEEK('co', lastWeek)}`;
       case CourseFlag.ExpiresSoon:
         return `co.ends_on <= ${p.add(addDays(today, GRANT_EXPIRY_WARNING_DAYS))}::date`;
       case CourseFlag.ReportOverdue:
