@@ -59,6 +59,17 @@ const COLUMNS = [
   'minutes_until',
 ];
 
+// What a course may lack: a mentor, an end, a contact, a report, a handover packet.
+const NULLABLE = new Set([
+  'mentor_id',
+  'end_reason',
+  'ended_on',
+  'last_contact_date',
+  'reported_to',
+  'handover_status',
+  'handover_acknowledge_by',
+]);
+
 // The columns of mentor_course that the overview copies, but for last_contact_date, which changes
 // with most logged contacts and is copied on its own.
 const COURSE_COLUMNS = [
@@ -137,26 +148,7 @@ export class CourseOverview1795904300000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TABLE course_overview AS SELECT * FROM course_overview_source WITH NO DATA`,
     );
-    for (const column of [
-      'municipality_id',
-      'grant_id',
-      'citizen_id',
-      'caseworker_id',
-      'organisation_id',
-      'status',
-      'version',
-      'citizen_name',
-      'cpr_masked',
-      'preferred_meeting_place',
-      'mentor_type',
-      'starts_on',
-      'ends_on',
-      'reporting_interval_weeks',
-      'needs_sparring',
-      'minutes_from',
-      'minutes_per_week',
-      'minutes_until',
-    ]) {
+    for (const column of ['municipality_id', ...COLUMNS.filter((c) => !NULLABLE.has(c))]) {
       await queryRunner.query(`ALTER TABLE course_overview ALTER COLUMN "${column}" SET NOT NULL`);
     }
     await queryRunner.query(
