@@ -55,7 +55,7 @@ export const LOGGED_IN = (course: string, period: 'week' | 'month', startsOn: st
  * next change, or infinity): from its grant_minutes rows, or from the arrays course_overview keeps
  * of them (migration CourseOverview), which need no index lookup, sort or window.
  */
-export const GRANT_MINUTE_PERIODS = (grant: string) =>
+const GRANT_MINUTE_PERIODS = (grant: string) =>
   `(SELECT gm.effective_from, gm.minutes_per_week,
            COALESCE(LEAD(gm.effective_from) OVER (ORDER BY gm.effective_from) - 1, 'infinity'::date) AS until
       FROM grant_minutes gm WHERE gm.grant_id = ${grant}.id) p`;

@@ -18,24 +18,14 @@ const TIMESTAMP = (expr: string) => `to_char(${expr} AT TIME ZONE 'UTC', 'YYYY-M
 
 /**
  * The id of the course's current mentor period: its latest (a change of mentor closes the open one
- * and starts a new one). `course` is the query's alias of mentor_course.
+ * and starts a new one). `course` is the query's alias of mentor_course. The course lists read the
+ * current packet's status from course_overview, whose view (migration CourseOverview) applies the
+ * same rule.
  */
 export const CURRENT_MENTOR_PERIOD_SQL = (course: string) =>
   `(SELECT mp.id FROM course_mentor_period mp
      WHERE mp.municipality_id = ${course}.municipality_id AND mp.course_id = ${course}.id
      ORDER BY mp.from_date DESC, mp.created_at DESC LIMIT 1)`;
-
-/** `columns` (of `hp`) of the packet for the course's current mentor; null when none is saved. */
-export const CURRENT_HANDOVER_SQL = (course: string, columns: string) =>
-  `(SELECT ${columns} FROM handover_packet hp
-     WHERE hp.municipality_id = ${course}.municipality_id AND hp.mentor_period_id = ${CURRENT_MENTOR_PERIOD_SQL(course)}
-       AND hp.mentor_id = ${course}.mentor_id)`;
-
-/**
- * The status of the packet for the course's current mentor; null when none is saved (or the course
- * has no mentor). Contacts are logged only once it is acknowledged. `course` aliases mentor_course.
- */
-export const HANDOVER_STATUS_SQL = (course: string) => CURRENT_HANDOVER_SQL(course, 'hp.status');
 
 export interface PacketRow {
   id: string;
