@@ -78,7 +78,7 @@ export async function loadApi({
 /**
  * A `db` for the request functions of queries.mjs that times each statement by its label. Statements
  * run as named prepared statements, as the API's queryPrepared (apps/api/src/database/prepared.ts) does,
- * unless the request passes `{ prepare: false }` (as the API sends the load view's statement).
+ * unless the request passes `{ prepare: false }` (as the API sends the indicator report's statements).
  */
 function timedDb(pool, perStatement) {
   const names = new Map();

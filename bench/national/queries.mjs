@@ -91,11 +91,17 @@ export function workforceQuery(caller, organisationId) {
   return { sql: statement.text, params: statement.values };
 }
 
-/** GET /api/organisations/:id/workforce: one statement (the load table; paging, status and alerts in Node). */
+/**
+ * GET /api/organisations/:id/workforce: one statement (the load table; paging, status and alerts in
+ * Node), named, in a transaction with WORKFORCE_STATEMENT_SETTINGS, as WorkforceService sends it.
+ */
 export async function loadView(db, caller, organisationId) {
   const { sql: text, params } = workforceQuery(caller, organisationId);
-  // Unnamed, as WorkforceService sends it: a generic plan of this statement is far slower.
-  const rows = await db.query('load view', text, params, { prepare: false });
+  const rows = await db.transaction(async (tx) => {
+    for (const setting of sql().WORKFORCE_STATEMENT_SETTINGS)
+      await tx.query('settings', setting, [], { prepare: false });
+    return tx.query('load view', text, params);
+  });
   if (rows.length === 0)
     throw new Error(`organisation ${organisationId} is not visible to ${caller.username}`);
   return rows;

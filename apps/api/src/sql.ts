@@ -3,7 +3,7 @@
 export { READ_AUDIT_INSERT, readAuditRecord } from './audit/audit-sql';
 export { courseStatement } from './courses/course-queries';
 export { contactLogStatement, requestHash } from './contacts/contact-queries';
-export { workforceStatement } from './workforce/workforce-queries';
+export { WORKFORCE_STATEMENT_SETTINGS, workforceStatement } from './workforce/workforce-queries';
 export { indicatorResults } from './indicators/indicator-compute';
 export {
   citizenIndicatorStatement,

@@ -28,3 +28,20 @@ export function queryPrepared<T>(
 export function statementText(query: string | { text: string }): string {
   return typeof query === 'string' ? query : query.text;
 }
+
+/**
+ * Runs a statement in a transaction of its own after `settings` (`SET LOCAL …`), for statements that
+ * need planner settings of their own; with `prepare`, as queryPrepared does.
+ */
+export function queryWithSettings<T>(
+  db: DataSource,
+  settings: readonly string[],
+  text: string,
+  values: unknown[],
+  { prepare }: { prepare: boolean },
+): Promise<T[]> {
+  return db.transaction(async (tx) => {
+    for (const setting of settings) await tx.query(setting);
+    return prepare ? queryPrepared<T>(tx, text, values) : tx.query(text, values);
+  });
+}

@@ -12,6 +12,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ValidationProblem } from '../common/problem';
 import { NotFoundProblem } from '../common/versioned-update';
+import { queryWithSettings } from '../database/prepared';
 import { indicatorResults } from './indicator-compute';
 import {
   indicatorCounts,
@@ -34,10 +35,7 @@ export class IndicatorsService {
   // Each statement in a transaction of its own, with the planner settings the report needs; the
   // three run at once on three pooled connections.
   private readonly run: RunStatement = (text, values) =>
-    this.db.transaction(async (tx) => {
-      for (const setting of INDICATOR_STATEMENT_SETTINGS) await tx.query(setting);
-      return tx.query(text, values);
-    });
+    queryWithSettings(this.db, INDICATOR_STATEMENT_SETTINGS, text, values, { prepare: false });
 
   async report(caller: AuthenticatedUser, query: IndicatorQuery): Promise<IndicatorReport> {
     const scope = await this.scope(caller, query);

@@ -18,8 +18,9 @@ import type { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { todayInDenmark } from '../common/clock';
 import { NotFoundProblem } from '../common/versioned-update';
+import { queryWithSettings } from '../database/prepared';
 import type { WorkforceQueryDto } from './dto/workforce.dto';
-import { workforceStatement, type WorkforceSqlRow } from './workforce-queries';
+import { WORKFORCE_STATEMENT_SETTINGS, workforceStatement, type WorkforceSqlRow } from './workforce-queries';
 import { assertOrganisationInScope } from './workforce-scope';
 
 /** The load table of one organisation before paging: what the view pages and the export writes. */
@@ -94,9 +95,15 @@ export class WorkforceService {
     assertOrganisationInScope(caller, organisationId);
     const today = todayInDenmark();
     const { text, values, window } = workforceStatement(caller.municipalityId, organisationId, today);
-    // Not a named prepared statement: a generic plan of it (which PostgreSQL would switch to after five
-    // runs) reads every course per mentor, some ten times slower; planning it each time costs ~2 ms.
-    const sqlRows = await this.db.query<WorkforceSqlRow[]>(text, values);
+    const sqlRows = await queryWithSettings<WorkforceSqlRow>(
+      this.db,
+      WORKFORCE_STATEMENT_SETTINGS,
+      text,
+      values,
+      {
+        prepare: true,
+      },
+    );
     const first = sqlRows[0];
     if (!first) throw new NotFoundProblem('organisation');
     const all = sqlRows
