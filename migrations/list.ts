@@ -22,6 +22,7 @@ import { CheaperTenantFunction1795904000000 } from './1795904000000-CheaperTenan
 import { CourseMinutesPeriodIndex1795904100000 } from './1795904100000-CourseMinutesPeriodIndex';
 import { ProceduralArrayAdd1795904200000 } from './1795904200000-ProceduralArrayAdd';
 import { CourseOverview1795904300000 } from './1795904300000-CourseOverview';
+import { CountedContactAsInvoker1795904400000 } from './1795904400000-CountedContactAsInvoker';
 
 /** Every migration in order; listed explicitly so the bundle and Jest find the same set. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -48,4 +49,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CourseMinutesPeriodIndex1795904100000,
   ProceduralArrayAdd1795904200000,
   CourseOverview1795904300000,
+  CountedContactAsInvoker1795904400000,
 ];

@@ -233,6 +233,41 @@ describe('tenant isolation in PostgreSQL', () => {
       }
     });
 
+    it('reads through every view only what row-level security lets the caller read', async () => {
+      // A view reads its tables as its owner unless it is security_invoker; the tests' owner is a
+      // superuser, which bypasses row-level security, so such a view would show every municipality.
+      const { rows: views } = await owner.query<{ name: string; options: string[] | null }>(
+        `SELECT relname AS name, reloptions AS options FROM pg_class
+          WHERE relnamespace = 'public'::regnamespace AND relkind = 'v'
+            AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = pg_class.oid AND d.deptype = 'e')
+          ORDER BY 1`,
+      );
+      expect(views.map((v) => v.name)).toEqual(
+        expect.arrayContaining(['counted_contact', 'course_overview_source']),
+      );
+      for (const view of views) {
+        expect({ view: view.name, options: view.options }).toEqual({
+          view: view.name,
+          options: expect.arrayContaining(['security_invoker=true']),
+        });
+        const count = async (municipality: string) => {
+          await app.query(`SELECT set_config('app.municipality_id', $1, false)`, [municipality]);
+          return (await app.query(`SELECT count(*)::int AS n FROM "${view.name}"`)).rows[0].n;
+        };
+        const [{ n: demoRows }] = (
+          await owner.query(`SELECT count(*)::int AS n FROM "${view.name}" WHERE municipality_id = $1`, [
+            demoMunicipality,
+          ])
+        ).rows;
+        expect(demoRows).toBeGreaterThan(0);
+        expect({ view: view.name, n: await count(otherMunicipality) }).toEqual({ view: view.name, n: 0 });
+        expect({ view: view.name, n: await count(demoMunicipality) }).toEqual({
+          view: view.name,
+          n: demoRows,
+        });
+      }
+    });
+
     it("narrows the API's own statements to the scope's municipality", async () => {
       const count = () =>
         t.db.query(`SELECT count(*)::int AS n FROM citizen`).then((r: { n: number }[]) => r[0]!.n);
