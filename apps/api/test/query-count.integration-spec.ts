@@ -1,4 +1,5 @@
 import { todayInDenmark } from '../src/common/clock';
+import { WORKFORCE_STATEMENT_SETTINGS } from '../src/workforce/workforce-queries';
 import { startTestApp, type TestApp } from './test-app';
 
 /**
@@ -98,17 +99,21 @@ describe('SQL statements per list request', () => {
   it('reads the load view, its export and the assignment candidates without a query per mentor', async () => {
     const me = await t.request<any>('GET', '/api/me', { token: tokens['teamleder.cji'] });
     const org = me.body.organisationId;
-    // The session, then every mentor with courses, minutes, reports, certification, training and supervision.
+    // The session, then every mentor with courses, minutes, reports, certification, training and
+    // supervision in one statement, in a transaction of its own that has it planned for this
+    // organisation (WORKFORCE_STATEMENT_SETTINGS).
     const view = await statements('teamleder.cji', `/api/organisations/${org}/workforce?limit=100`);
     expect(view.rows).toBeGreaterThan(1);
-    expect(view.statements).toHaveLength(2);
+    expect(view.statements).toHaveLength(5);
+    expect(view.statements.slice(1, 3)).toEqual(['START TRANSACTION', ...WORKFORCE_STATEMENT_SETTINGS]);
+    expect(view.statements[4]).toBe('COMMIT');
     await t.db.query('UPDATE session SET last_seen_at = now()');
     t.queries.reset();
     const csv = await t.request('GET', `/api/organisations/${org}/workforce.csv`, {
       token: tokens['teamleder.cji'],
     });
     expect(csv.status).toBe(200);
-    expect(t.queries.count).toBe(2);
+    expect(t.queries.count).toBe(5);
     // The session, the organisation, then the candidates with their load and certification.
     const options = await statements('sagsbehandler.cji', `/api/organisations/${org}/mentors`);
     expect(options.rows).toBeGreaterThan(1);
