@@ -79,9 +79,9 @@ export function workforceStatement(
   const supervisionKinds = `${p.add(SUPERVISION_ALERT_KINDS)}::varchar[]`;
   // The organisation's active courses come from course_overview (migration CourseOverview), whose
   // rows carry their grant's period, reporting and minutes history: no join with mentor_grant and no
-  // lookup of grant_minutes per course (500 mentors' 5,000 courses, sequentially: 52-58 -> 44 ms). The window's
-  // logged minutes come from one range of the municipality's weeks, and the per-mentor sums are made
-  // once (MATERIALIZED: inlined, the planner may re-run them for every mentor).
+  // lookup of grant_minutes per course (500 mentors' 5,000 courses, sequentially: 52-58 -> 44 ms).
+  // The window's logged minutes come from one range of the municipality's weeks, and the per-mentor
+  // sums are made once (MATERIALIZED: inlined, the planner may re-run them for every mentor).
   const text = `WITH load AS MATERIALIZED (
        SELECT co.mentor_id,
               count(*)::int AS courses,
