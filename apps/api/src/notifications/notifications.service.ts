@@ -4,6 +4,7 @@ import type { NotificationKind, NotificationPage, NotificationView } from '@ment
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { NotFoundProblem } from '../common/versioned-update';
+import { queryPrepared } from '../database/prepared';
 import type { PageQueryDto } from '../common/pagination';
 
 /** A notification to store: ids, dates and numbers only, never text or personal data. */
@@ -60,7 +61,9 @@ export class NotificationsService {
 
   /** The caller's own notifications, newest first, with the unread count, in one statement. */
   async list(caller: AuthenticatedUser, query: PageQueryDto): Promise<NotificationPage> {
-    const rows: NotificationRow[] = await this.db.query(
+    // Polled by every open page (the bell): prepared, so it is planned once per connection.
+    const rows = await queryPrepared<NotificationRow>(
+      this.db,
       `SELECT c.unread AS "unreadCount", c.total, n.id, n.kind, n.course_id AS "courseId", n.report_id AS "reportId",
               n.payload, n.created_at AS "createdAt", n.read_at AS "readAt"
          FROM (SELECT count(*)::int AS total, count(*) FILTER (WHERE read_at IS NULL)::int AS unread
