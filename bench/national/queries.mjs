@@ -46,7 +46,7 @@ function recordRead(db, caller, audit, rows) {
 /** GET /api/courses?limit=…: the course statement, then its audit record. */
 export async function listCourses(db, caller, limit) {
   const { sql: text, params, audit } = courseQuery(caller, { limit });
-  const rows = await db.query('course query', text, params);
+  const rows = (await db.query('course query', text, params)).map(({ row }) => row);
   await recordRead(db, caller, audit, rows);
   return rows;
 }
@@ -54,7 +54,7 @@ export async function listCourses(db, caller, limit) {
 /** GET /api/courses/:id: the course statement (course, grant, minutes, mentor history), then its audit record. */
 export async function coursePage(db, caller, courseId) {
   const { sql: text, params, audit } = courseQuery(caller, { id: courseId, limit: 1 });
-  const rows = await db.query('course page', text, params);
+  const rows = (await db.query('course page', text, params)).map(({ row }) => row);
   await recordRead(db, caller, audit, rows);
   if (!rows[0]) throw new Error(`course ${courseId} is not visible to ${caller.username}`);
   return rows[0];

@@ -18,6 +18,7 @@ import type { ReadAudit } from '../audit/audit-sql';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { sortOrDefault } from '../common/pagination';
 import { SqlParams } from '../common/sql-params';
+import { JSON_ROW } from '../database/prepared';
 import { GRANT_DETAIL_JSON } from '../grants/grant-sql';
 import { unreadMessagesSql } from '../messages/message-sql';
 import { NEXT_REPORT_DUE_SQL } from '../reports/report-due';
@@ -154,7 +155,7 @@ export interface CourseRow extends Omit<
   endReason: CourseDetail['endReason'];
   endedOn: string | null;
   version: number;
-  total: string;
+  total: number;
   /** Only with `detail`. */
   grant?: GrantDetail;
   mentorHistory?: MentorPeriod[];
@@ -182,6 +183,7 @@ const SORT_SQL: Record<(typeof COURSE_SORT_FIELDS)[number], string> = {
  * It reads course_overview (migration CourseOverview): each course's course, grant, citizen, grant
  * minutes, current handover and thread in one row, whose columns carry the names of the tables'
  * own, so the alias `co` serves the SQL rules written for mentor_course, mentor_grant and citizen.
+ * Each row comes as one JSON value (JSON_ROW; read it with jsonRows).
  */
 export function courseStatement(
   caller: AuthenticatedUser,
@@ -278,7 +280,7 @@ export function courseStatement(
   const { search, status, flag } = filter;
   const criteria = search || status || flag ? { search, status, flag } : undefined;
   return {
-    text: `SELECT * FROM (${select}) page ${orderBy}`,
+    text: `SELECT ${JSON_ROW('page')} FROM (${select}) page ${orderBy}`,
     values: p.values,
     audit: { ...options.audit, entityId: filter.id, details: criteria },
     weekStart,

@@ -31,7 +31,7 @@ import {
 import { CourseMentorPeriod } from './course-mentor-period.entity';
 import type { ChangeCourseDto, CourseListQueryDto } from './dto/course.dto';
 import { MentorCourse } from './mentor-course.entity';
-import { queryPrepared } from '../database/prepared';
+import { jsonRows, queryPrepared } from '../database/prepared';
 import { isReportOverdue } from '../reports/report-due';
 
 /** Granted against logged minutes of one week; under-delivery counts only once the week is over. */
@@ -101,8 +101,10 @@ export class CoursesService {
   ): Promise<{ rows: CourseRow[]; dates: SummaryDates }> {
     const today = todayInDenmark();
     const { text, values, audit, weekStart, prepare } = courseStatement(caller, filter, today, options);
-    const rows = await this.readAudit.read<CourseRow>(caller, audit, () =>
-      prepare ? queryPrepared<CourseRow>(this.db, text, values) : this.db.query(text, values),
+    const rows = await this.readAudit.read<CourseRow>(caller, audit, async () =>
+      jsonRows<CourseRow>(
+        prepare ? await queryPrepared(this.db, text, values) : await this.db.query(text, values),
+      ),
     );
     return { rows, dates: summaryDates(today, weekStart) };
   }
@@ -150,7 +152,7 @@ export class CoursesService {
     });
     return {
       items: rows.map((row) => this.summary(row, dates)),
-      total: Number(rows[0]?.total ?? 0),
+      total: rows[0]?.total ?? 0,
       limit: query.limit,
       offset: query.offset,
     };

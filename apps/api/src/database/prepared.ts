@@ -45,3 +45,17 @@ export function queryWithSettings<T>(
     return prepare ? queryPrepared<T>(tx, text, values) : tx.query(text, values);
   });
 }
+
+/**
+ * A select list that returns each row of `alias` as one JSON value, column `row`; `jsonRows` unwraps
+ * them. node-postgres decodes every column of every row on its own (a row description, a parser per
+ * column, a string per value), which for lists of a few dozen columns cost a fifth of the API's time
+ * per request; one JSON value per row is decoded by JSON.parse. Numbers and booleans stay numbers and
+ * booleans, but a bigint (count) arrives as a number, not a string, and a date as JSON text: such
+ * statements format their dates themselves.
+ */
+export const JSON_ROW = (alias: string) => `row_to_json(${alias}) AS row`;
+
+export function jsonRows<T>(rows: { row: T }[]): T[] {
+  return rows.map(({ row }) => row);
+}
