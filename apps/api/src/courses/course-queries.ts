@@ -162,7 +162,7 @@ export interface CourseRow extends Omit<
 }
 
 // The page's order on the tables' columns, and the same order on the statement's output columns,
-// so the outer query can restore it (dates as 'YYYY-MM-DD' sort as the dates do).
+// so the outer query can restore it.
 const PAGE_SORT_SQL: Record<(typeof COURSE_SORT_FIELDS)[number], string> = {
   citizenName: 'co.citizen_name',
   endsOn: 'co.ends_on',
@@ -234,7 +234,7 @@ export function courseStatement(
   const detailColumns = options.detail
     ? `, ${GRANT_DETAIL_JSON('g', 'o', 'co')} AS "grant",
        (SELECT COALESCE(json_agg(json_build_object('mentorId', mp.mentor_id, 'mentorName', mu.name,
-                 'fromDate', to_char(mp.from_date, 'YYYY-MM-DD'), 'toDate', to_char(mp.to_date, 'YYYY-MM-DD'))
+                 'fromDate', mp.from_date, 'toDate', mp.to_date)
                  ORDER BY mp.from_date, mp.created_at), '[]'::json)
           FROM course_mentor_period mp JOIN app_user mu ON mu.id = mp.mentor_id
          WHERE mp.course_id = co.id) AS "mentorHistory"`
@@ -250,19 +250,19 @@ export function courseStatement(
   const select = `SELECT co.id, co.grant_id AS "grantId", co.citizen_id AS "citizenId", co.citizen_name AS "citizenName",
               co.cpr_masked AS "cprMasked", co.mentor_type AS "mentorType", co.status, co.mentor_id AS "mentorId",
               m.name AS "mentorName", co.organisation_id AS "organisationId", o.name AS "organisationName",
-              to_char(co.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(co.ends_on, 'YYYY-MM-DD') AS "endsOn",
+              co.starts_on AS "startsOn", co.ends_on AS "endsOn",
               co.preferred_meeting_place AS "preferredMeetingPlace", co.end_reason AS "endReason",
-              to_char(co.ended_on, 'YYYY-MM-DD') AS "endedOn", co.version,
+              co.ended_on AS "endedOn", co.version,
               granted.week AS "grantedMinutes",
               logged.week AS "loggedMinutes",
               granted.last_week AS "lastWeekGrantedMinutes",
               logged.last_week AS "lastWeekLoggedMinutes",
               granted.period AS "monthGrantedMinutes",
               ${LOGGED_IN('co', 'month', month.start)} AS "monthDeliveredMinutes",
-              to_char(co.last_contact_date, 'YYYY-MM-DD') AS "lastContactDate",
-              to_char(${nextReportDue}, 'YYYY-MM-DD') AS "nextReportDueOn",
+              co.last_contact_date AS "lastContactDate",
+              ${nextReportDue} AS "nextReportDueOn",
               CASE WHEN co.handover_status IS NOT NULL THEN json_build_object('status', co.handover_status,
-                'acknowledgeBy', to_char(co.handover_acknowledge_by, 'YYYY-MM-DD')) END AS handover,
+                'acknowledgeBy', co.handover_acknowledge_by) END AS handover,
               ${unreadMessagesSql(p, 'co', caller)} AS "unreadMessages",
               co.needs_sparring AS "needsSparring"${detailColumns},
               page.total

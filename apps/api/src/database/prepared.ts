@@ -51,8 +51,9 @@ export function queryWithSettings<T>(
  * them. node-postgres decodes every column of every row on its own (a row description, a parser per
  * column, a string per value), which for lists of a few dozen columns cost a fifth of the API's time
  * per request; one JSON value per row is decoded by JSON.parse. Numbers and booleans stay numbers and
- * booleans, but a bigint (count) arrives as a number, not a string, and a date as JSON text: such
- * statements format their dates themselves.
+ * booleans, a bigint (count) arrives as a number, not a string, and a date as 'YYYY-MM-DD' whatever
+ * the DateStyle, so dates need no to_char (which costs PostgreSQL more than the JSON); a timestamp
+ * arrives as PostgreSQL's ISO text, not JavaScript's.
  */
 export const JSON_ROW = (alias: string) => `row_to_json(${alias}) AS row`;
 
