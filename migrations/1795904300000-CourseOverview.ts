@@ -8,7 +8,7 @@ const TENANT_POLICY = `((SELECT app_all_tenants()) OR "municipality_id" = (SELEC
  * handover packet and message thread. Everything but what depends on the day (this week's minutes)
  * or on the reader (unread messages). The caller's row-level security applies (security_invoker).
  */
-const SOURCE = `
+export const SOURCE = `
   SELECT co.id, co.municipality_id, co.grant_id, g.citizen_id, ci.caseworker_id, co.mentor_id, co.organisation_id,
          co.status, co.end_reason, co.ended_on, co.version, co.last_contact_date, co.reported_to,
          ci.name AS citizen_name, ci.cpr_masked, ci.preferred_meeting_place,
@@ -32,7 +32,7 @@ const SOURCE = `
                      COALESCE(LEAD(gm.effective_from) OVER (ORDER BY gm.effective_from) - 1, 'infinity'::date) AS until
                 FROM grant_minutes gm WHERE gm.municipality_id = co.municipality_id AND gm.grant_id = g.id) h) minutes`;
 
-const COLUMNS = [
+export const COLUMNS = [
   'grant_id',
   'citizen_id',
   'caseworker_id',

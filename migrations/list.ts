@@ -23,6 +23,7 @@ import { CourseMinutesPeriodIndex1795904100000 } from './1795904100000-CourseMin
 import { ProceduralArrayAdd1795904200000 } from './1795904200000-ProceduralArrayAdd';
 import { CourseOverview1795904300000 } from './1795904300000-CourseOverview';
 import { CountedContactAsInvoker1795904400000 } from './1795904400000-CountedContactAsInvoker';
+import { CourseOverviewNames1795904500000 } from './1795904500000-CourseOverviewNames';
 
 /** Every migration in order; listed explicitly so the bundle and Jest find the same set. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -50,4 +51,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ProceduralArrayAdd1795904200000,
   CourseOverview1795904300000,
   CountedContactAsInvoker1795904400000,
+  CourseOverviewNames1795904500000,
 ];

@@ -136,6 +136,20 @@ describe('course_overview', () => {
     ]);
   });
 
+  it("follows the names of the course's mentor and organisation", async () => {
+    const mentor = `(SELECT mentor_id FROM mentor_course WHERE id = $1)`;
+    let row = await change(`UPDATE app_user SET name = 'Omdøbt Mentor' WHERE id = ${mentor}`, [course.id]);
+    expect(row.mentor_name).toBe('Omdøbt Mentor');
+    row = await change(
+      `UPDATE organisation SET name = 'Omdøbt Organisation' WHERE id = (SELECT organisation_id FROM mentor_course WHERE id = $1)`,
+      [course.id],
+    );
+    expect(row.organisation_name).toBe('Omdøbt Organisation');
+    // Another column of the user changes no name: the row stays as it is.
+    row = await change(`UPDATE app_user SET active = active WHERE id = ${mentor}`, [course.id]);
+    expect(row.mentor_name).toBe('Omdøbt Mentor');
+  });
+
   it("follows the message thread's need for sparring", async () => {
     let row = await change(
       `INSERT INTO message_thread (municipality_id, course_id, needs_sparring, version) VALUES ($1, $2, true, 1)
@@ -150,6 +164,8 @@ describe('course_overview', () => {
   it('follows a statement that changes many rows at once', async () => {
     await change(`UPDATE citizen SET name = name || ' Jr.'`);
     await change(`UPDATE mentor_grant SET ends_on = ends_on + 1`);
+    await change(`UPDATE app_user SET name = name || ' Jr.'`);
+    await change(`UPDATE organisation SET name = name || ' A/S'`);
   });
 
   it('is caught by the check when a row differs from its source', async () => {

@@ -239,9 +239,10 @@ export function courseStatement(
           FROM course_mentor_period mp JOIN app_user mu ON mu.id = mp.mentor_id
          WHERE mp.course_id = co.id) AS "mentorHistory"`
     : '';
-  // Only the course page shows the grant's own text.
+  // Only the course page shows the grant's own text (and its organisation as the grant's JSON has it).
   const detailJoin = options.detail
-    ? 'JOIN mentor_grant g ON g.municipality_id = co.municipality_id AND g.id = co.grant_id'
+    ? `JOIN mentor_grant g ON g.municipality_id = co.municipality_id AND g.id = co.grant_id
+       JOIN organisation o ON o.municipality_id = co.municipality_id AND o.id = co.organisation_id`
     : '';
   // The page is chosen first (filtered, counted, sorted, limited), and only its rows get the budget
   // and message columns: a team leader's list pages through thousands. Its rows are fetched again by
@@ -249,7 +250,8 @@ export function courseStatement(
   // statement, so the same snapshot, which keeps those row versions where they are and visible.
   const select = `SELECT co.id, co.grant_id AS "grantId", co.citizen_id AS "citizenId", co.citizen_name AS "citizenName",
               co.cpr_masked AS "cprMasked", co.mentor_type AS "mentorType", co.status, co.mentor_id AS "mentorId",
-              m.name AS "mentorName", co.organisation_id AS "organisationId", o.name AS "organisationName",
+              co.mentor_name AS "mentorName", co.organisation_id AS "organisationId",
+              co.organisation_name AS "organisationName",
               co.starts_on AS "startsOn", co.ends_on AS "endsOn",
               co.preferred_meeting_place AS "preferredMeetingPlace", co.end_reason AS "endReason",
               co.ended_on AS "endedOn", co.version,
@@ -274,9 +276,7 @@ export function courseStatement(
          JOIN course_overview co ON co.ctid = page.course_row AND co.municipality_id = page.municipality_id
          ${detailJoin}
          CROSS JOIN ${GRANTED_WEEKS_AND_PERIOD('co', { week, last_week: lastWeek }, month.start, month.end, periods)} granted
-         CROSS JOIN ${LOGGED_THIS_AND_LAST_WEEK('co', week, lastWeek)} logged
-         JOIN organisation o ON o.municipality_id = co.municipality_id AND o.id = co.organisation_id
-         LEFT JOIN app_user m ON m.municipality_id = co.municipality_id AND m.id = co.mentor_id`;
+         CROSS JOIN ${LOGGED_THIS_AND_LAST_WEEK('co', week, lastWeek)} logged`;
   const { search, status, flag } = filter;
   const criteria = search || status || flag ? { search, status, flag } : undefined;
   return {
