@@ -7,7 +7,9 @@
 // The session lookup is left out: the API caches a live session for SESSION_CACHE_MS (5 s), so with
 // the benchmark's 100 tokens it runs about 20 times a second, not once per request.
 // Each request is an async function of `db`: db.query(label, sql, params) runs one statement on a
-// pooled connection (as TypeORM's DataSource.query does).
+// pooled connection (as TypeORM's DataSource.query does). The pool (rawSqlPoolOptions) connects as the
+// API's requests do: as the application role, which row-level security holds, through the API's own
+// pool client, which sets each statement's municipality; every request runs as its caller's (asCaller).
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { todayInDenmark } from './domain.mjs';
@@ -23,6 +25,22 @@ const LIST_AUDIT = { action: 'course.list', entityType: 'mentor_course' };
 const READ_AUDIT = { action: 'course.read', entityType: 'mentor_course' };
 
 export const requestHash = (...args) => sql().requestHash(...args);
+
+/** pg.Pool options for the raw-SQL side: the API's pool client, as the application role. */
+export function rawSqlPoolOptions() {
+  return { Client: sql().ResilientPgClient, options: `-c role=${sql().APPLICATION_ROLE}` };
+}
+
+/** Runs `fn` as the API runs a request once it knows the caller: in the caller's municipality. */
+const asCaller = (caller, fn) => sql().asTenant(caller.municipalityId, fn);
+
+/** One statement in a transaction of its own after `settings`, as the API's queryWithSettings sends it. */
+function withSettings(db, settings, label, text, params, options) {
+  return db.transaction(async (tx) => {
+    for (const setting of settings) await tx.query('settings', setting, [], { prepare: false });
+    return tx.query(label, text, params, options);
+  });
+}
 
 /** CoursesService.list's statement (defaults: all but ended, sorted by citizen name), as { sql, params, audit }. */
 export function courseQuery(caller, filter) {
@@ -44,20 +62,24 @@ function recordRead(db, caller, audit, rows) {
 }
 
 /** GET /api/courses?limit=…: the course statement, then its audit record. */
-export async function listCourses(db, caller, limit) {
-  const { sql: text, params, audit } = courseQuery(caller, { limit });
-  const rows = (await db.query('course query', text, params)).map(({ row }) => row);
-  await recordRead(db, caller, audit, rows);
-  return rows;
+export function listCourses(db, caller, limit) {
+  return asCaller(caller, async () => {
+    const { sql: text, params, audit } = courseQuery(caller, { limit });
+    const rows = (await db.query('course query', text, params)).map(({ row }) => row);
+    await recordRead(db, caller, audit, rows);
+    return rows;
+  });
 }
 
 /** GET /api/courses/:id: the course statement (course, grant, minutes, mentor history), then its audit record. */
-export async function coursePage(db, caller, courseId) {
-  const { sql: text, params, audit } = courseQuery(caller, { id: courseId, limit: 1 });
-  const rows = (await db.query('course page', text, params)).map(({ row }) => row);
-  await recordRead(db, caller, audit, rows);
-  if (!rows[0]) throw new Error(`course ${courseId} is not visible to ${caller.username}`);
-  return rows[0];
+export function coursePage(db, caller, courseId) {
+  return asCaller(caller, async () => {
+    const { sql: text, params, audit } = courseQuery(caller, { id: courseId, limit: 1 });
+    const rows = (await db.query('course page', text, params)).map(({ row }) => row);
+    await recordRead(db, caller, audit, rows);
+    if (!rows[0]) throw new Error(`course ${courseId} is not visible to ${caller.username}`);
+    return rows[0];
+  });
 }
 
 /** ContactsService.log's statement (a contact dated today, so never in the future), as { sql, params }. */
@@ -76,7 +98,7 @@ export function contactQuery(caller, courseId, dto, idempotencyKey) {
 /** POST /api/courses/:id/contacts with a new Idempotency-Key: ContactsService.log's one statement. */
 export async function logContact(db, caller, courseId, dto, key) {
   const { sql: text, params } = contactQuery(caller, courseId, dto, key);
-  const [found] = await db.query('course lookup + contact + audit', text, params);
+  const [found] = await asCaller(caller, () => db.query('course lookup + contact + audit', text, params));
   if (found.inserted) return found.inserted.id;
   if (found.earlierId) throw new Error(`Idempotency-Key ${key} was used before`);
   if (!found.id) throw new Error(`course ${courseId} is not visible to ${caller.username}`);
@@ -97,11 +119,9 @@ export function workforceQuery(caller, organisationId) {
  */
 export async function loadView(db, caller, organisationId) {
   const { sql: text, params } = workforceQuery(caller, organisationId);
-  const rows = await db.transaction(async (tx) => {
-    for (const setting of sql().WORKFORCE_STATEMENT_SETTINGS)
-      await tx.query('settings', setting, [], { prepare: false });
-    return tx.query('load view', text, params);
-  });
+  const rows = await asCaller(caller, () =>
+    withSettings(db, sql().WORKFORCE_STATEMENT_SETTINGS, 'load view', text, params),
+  );
   if (rows.length === 0)
     throw new Error(`organisation ${organisationId} is not visible to ${caller.username}`);
   return rows;
@@ -136,14 +156,12 @@ export function indicatorQuery(scope) {
  * transaction with INDICATOR_STATEMENT_SETTINGS, unnamed (as TypeORM's query sends them).
  */
 export function indicatorReport(db, scope) {
-  return Promise.all(
-    INDICATOR_STATEMENTS.map(([label, build]) => {
-      const { text, values } = build(scope);
-      return db.transaction(async (tx) => {
-        for (const setting of sql().INDICATOR_STATEMENT_SETTINGS)
-          await tx.query('settings', setting, [], { prepare: false });
-        return tx.query(label, text, values, { prepare: false });
-      });
-    }),
+  return asCaller(scope, () =>
+    Promise.all(
+      INDICATOR_STATEMENTS.map(([label, build]) => {
+        const { text, values } = build(scope);
+        return withSettings(db, sql().INDICATOR_STATEMENT_SETTINGS, label, text, values, { prepare: false });
+      }),
+    ),
   );
 }

@@ -29,6 +29,7 @@ import {
   listCourses,
   loadView,
   logContact,
+  rawSqlPoolOptions,
   workforceQuery,
 } from './queries.mjs';
 
@@ -857,8 +858,14 @@ async function main() {
   console.log(
     `app started in ${(app.startupMs / 1000).toFixed(2)} s at ${app.baseUrl} (node dist/api/main.js)`,
   );
-  // The raw-SQL side gives up on a statement after 30 s, so an overloaded run ends in bounded time.
-  const pool = new pg.Pool({ connectionString: dbUrl, max: settings.connections, statement_timeout: 30_000 });
+  // The raw-SQL side gives up on a statement after 30 s, so an overloaded run ends in bounded time. It
+  // runs as the API's requests do (row-level security, the caller's municipality): see queries.mjs.
+  const pool = new pg.Pool({
+    connectionString: dbUrl,
+    max: settings.connections,
+    statement_timeout: 30_000,
+    ...rawSqlPoolOptions(),
+  });
   const client = new pg.Client({ connectionString: dbUrl });
   await client.connect();
   results.autovacuum = (await client.query('SHOW autovacuum')).rows[0].autovacuum;

@@ -5,6 +5,11 @@ export { courseStatement } from './courses/course-queries';
 export { contactLogStatement, requestHash } from './contacts/contact-queries';
 export { WORKFORCE_STATEMENT_SETTINGS, workforceStatement } from './workforce/workforce-queries';
 export { indicatorResults } from './indicators/indicator-compute';
+// The benchmark's raw-SQL side connects as the API's requests do: as the application role, which
+// row-level security holds, through the same pool client, which sets the caller's municipality.
+export { APPLICATION_ROLE } from './database/application-role';
+export { ResilientPgClient } from './database/pg-client';
+export { asTenant } from './database/tenant-context';
 export {
   citizenIndicatorStatement,
   indicatorCounts,

@@ -2,10 +2,9 @@ import { createHmac } from 'node:crypto';
 import { runMigrations } from '@mentor/migrations';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
+import { APPLICATION_ROLE } from './application-role';
 import { appDataSourceOptions } from './data-source';
 
-/** The group role the migrations grant the application's rights to. */
-export const APPLICATION_ROLE = 'mentor_application';
 /** The login the API creates for itself when APP_DATABASE_URL is not given. */
 export const APP_LOGIN = 'mentor_app';
 
