@@ -60,8 +60,10 @@ const NEW_FIGURES = (() => {
 const COLUMNS = `municipality_id, course_id, week_start, contacts, minutes, form_contacts, form_minutes,
   topic_contacts, topic_minutes, help_personal, help_resources, first_contact_on, last_contact_on`;
 
-const REBUILD_COURSE_TOTALS = (
+export const REBUILD_COURSE_TOTALS = (
   withStats: boolean,
+  // Statements to run last (a later migration's).
+  then = '',
 ) => `CREATE OR REPLACE FUNCTION rebuild_course_totals() RETURNS void LANGUAGE plpgsql AS $$
        BEGIN
          DELETE FROM course_minutes;
@@ -76,7 +78,7 @@ const REBUILD_COURSE_TOTALS = (
                    FROM mentor_course c) l
           WHERE l.id = co.id AND co.last_contact_date IS DISTINCT FROM l.last_date;${
             withStats ? '\n         PERFORM rebuild_course_contact_stats();' : ''
-          }
+          }${then}
        END $$`;
 
 export class ContactIndicatorStats1795891100000 implements MigrationInterface {

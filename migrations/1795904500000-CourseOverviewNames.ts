@@ -1,17 +1,17 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { COLUMNS as OVERVIEW_COLUMNS, SOURCE as OVERVIEW_SOURCE } from './1795904300000-CourseOverview';
 
-const NAME_COLUMNS = ['mentor_name', 'organisation_name'];
+export const NAME_COLUMNS = ['mentor_name', 'organisation_name'];
 
 // The overview as CourseOverview made it, with the names of the course's mentor and delivering
 // organisation after its columns (a view's new columns go last).
-const SOURCE = `
+export const SOURCE = `
   SELECT s.*, m.name AS mentor_name, o.name AS organisation_name
     FROM (${OVERVIEW_SOURCE}) s
     JOIN organisation o ON o.municipality_id = s.municipality_id AND o.id = s.organisation_id
     LEFT JOIN app_user m ON m.municipality_id = s.municipality_id AND m.id = s.mentor_id`;
 
-const refreshFunction = (columns: string[]) =>
+export const refreshFunction = (columns: string[]) =>
   `CREATE OR REPLACE FUNCTION refresh_course_overview(courses uuid[]) RETURNS void LANGUAGE sql AS $$
      INSERT INTO course_overview SELECT * FROM course_overview_source s WHERE s.id = ANY (courses)
      ON CONFLICT (id, municipality_id) DO UPDATE

@@ -24,6 +24,7 @@ import { ProceduralArrayAdd1795904200000 } from './1795904200000-ProceduralArray
 import { CourseOverview1795904300000 } from './1795904300000-CourseOverview';
 import { CountedContactAsInvoker1795904400000 } from './1795904400000-CountedContactAsInvoker';
 import { CourseOverviewNames1795904500000 } from './1795904500000-CourseOverviewNames';
+import { CourseOverviewMinutes1795904600000 } from './1795904600000-CourseOverviewMinutes';
 
 /** Every migration in order; listed explicitly so the bundle and Jest find the same set. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -52,4 +53,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CourseOverview1795904300000,
   CountedContactAsInvoker1795904400000,
   CourseOverviewNames1795904500000,
+  CourseOverviewMinutes1795904600000,
 ];

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { LOGGED_IN, OVERVIEW_LOGGED_IN_MONTH, OVERVIEW_LOGGED_IN_WEEK } from '../src/courses/course-queries';
 import { expectCourseOverviewCurrent, startTestApp, type TestApp } from './test-app';
 
 interface CourseKeys {
@@ -159,6 +160,71 @@ describe('course_overview', () => {
     expect(row.needs_sparring).toBe(true);
     row = await change(`UPDATE message_thread SET needs_sparring = false WHERE course_id = $1`, [course.id]);
     expect(row.needs_sparring).toBe(false);
+  });
+
+  it("follows the course's logged minutes, from which any week's and month's read as from course_minutes", async () => {
+    const thisWeek = `date_trunc('week', CURRENT_DATE)::date`;
+    // Every week and month from 14 weeks back to 5 ahead, from the overview and from course_minutes.
+    const expectMinutesAsCounted = async () => {
+      const { rows } = await owner.query(
+        `SELECT to_char(d, 'YYYY-MM-DD') AS week,
+                ${OVERVIEW_LOGGED_IN_WEEK('co', `date_trunc('week', d)::date`)} AS week_from_overview,
+                ${LOGGED_IN('co', 'week', `date_trunc('week', d)::date`)} AS week_counted,
+                ${OVERVIEW_LOGGED_IN_MONTH('co', `date_trunc('month', d)::date`)} AS month_from_overview,
+                ${LOGGED_IN('co', 'month', `date_trunc('month', d)::date`)} AS month_counted
+           FROM course_overview co, generate_series(${thisWeek} - 98, ${thisWeek} + 35, interval '7 days') d
+          WHERE co.id = $1`,
+        [course.id],
+      );
+      expect(rows).toHaveLength(20);
+      for (const row of rows) {
+        expect({ week: row.week, minutes: row.week_from_overview }).toEqual({
+          week: row.week,
+          minutes: row.week_counted,
+        });
+        expect({ week: row.week, month: row.month_from_overview }).toEqual({
+          week: row.week,
+          month: row.month_counted,
+        });
+      }
+    };
+    const log = async (day: string, minutes: number, corrects: string | null = null) => {
+      const { rows } = await owner.query(
+        `INSERT INTO contact (municipality_id, course_id, contact_date, start_time, minutes, form, showed_up,
+                              corrects_contact_id, created_by, version)
+         VALUES ($1, $2, ${day}, '10:00', $3, 'phone', true, $4, $5, 1) RETURNING id`,
+        [course.municipality_id, course.id, minutes, corrects, course.mentor_id],
+      );
+      await expectCourseOverviewCurrent(t.databaseUrl);
+      await expectMinutesAsCounted();
+      return rows[0].id as string;
+    };
+    const alter = async (sql: string, values: unknown[]) => {
+      await change(sql, values);
+      await expectMinutesAsCounted();
+    };
+
+    const today = await log('CURRENT_DATE', 30);
+    let row = await overview();
+    expect(row.logged_week).toBeGreaterThanOrEqual(30);
+    const lastWeek = await log(`${thisWeek} - 3`, 20);
+    await log(`${thisWeek} - 33`, 15);
+    await alter(`UPDATE contact SET minutes = 45 WHERE id = $1`, [today]);
+    await alter(`UPDATE contact SET deleted_at = now() WHERE id = $1`, [today]);
+    await log(`${thisWeek} - 3`, 25, lastWeek);
+    // Contacts are never in the future through the API; the overview must still not mislead.
+    const ahead = await log(`${thisWeek} + 22`, 40);
+    row = await overview();
+    expect(row.logged_week).toBe(40);
+    await alter(`DELETE FROM contact WHERE id = $1`, [ahead]);
+    const other = (
+      await owner.query(`SELECT id FROM mentor_course WHERE municipality_id = $1 AND id <> $2 LIMIT 1`, [
+        course.municipality_id,
+        course.id,
+      ])
+    ).rows[0].id;
+    await alter(`UPDATE contact SET course_id = $2 WHERE id = $1`, [lastWeek, other]);
+    await alter(`SELECT rebuild_course_totals()`, []);
   });
 
   it('follows a statement that changes many rows at once', async () => {

@@ -8,7 +8,7 @@ import {
 import { createHash } from 'node:crypto';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { SqlParams } from '../common/sql-params';
-import { LOGGED_IN, OVERVIEW_GRANTED_IN_WEEK } from '../courses/course-queries';
+import { OVERVIEW_GRANTED_IN_WEEK, OVERVIEW_LOGGED_IN_WEEK } from '../courses/course-queries';
 import { courseVisibility } from '../courses/course-visibility';
 
 /** The statements of logging a contact, pure so the benchmark runs the same SQL. */
@@ -142,7 +142,7 @@ export function contactLogStatement(
            LEFT JOIN LATERAL (
              SELECT co.id, co.citizen_id AS "citizenId", co.status, co.mentor_id AS "mentorId",
                     co.starts_on, co.ends_on,
-                    ${OVERVIEW_GRANTED_IN_WEEK('co', week)} AS "weekGranted", ${LOGGED_IN('co', 'week', week)} AS "weekLogged",
+                    ${OVERVIEW_GRANTED_IN_WEEK('co', week)} AS "weekGranted", ${OVERVIEW_LOGGED_IN_WEEK('co', week)} AS "weekLogged",
                     co.handover_status AS "handoverStatus"
                FROM course_overview co
               WHERE co.id = ${id} AND ${visible}) c ON TRUE

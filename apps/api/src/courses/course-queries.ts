@@ -100,16 +100,22 @@ export const GRANTED_WEEKS_AND_PERIOD = (
        FROM ${periods})`;
 
 /**
- * LOGGED_IN of the ISO week starting at `week` (as `week`) and of the week before it (as
- * `last_week`): a LATERAL subquery reading both from one index range.
+ * LOGGED_IN of the ISO week starting at `week` from a course_overview row (`overview`), which holds
+ * the course's latest week with minutes, that week's and the week's before it (migration
+ * CourseOverviewMinutes): weeks after the latest have none. Only a week more than one before the
+ * latest (not this week or last for a course without future contacts) is looked up.
  */
-export const LOGGED_THIS_AND_LAST_WEEK = (course: string, week: string, lastWeek: string) =>
-  `LATERAL (
-     SELECT COALESCE(sum(cm.minutes) FILTER (WHERE cm.starts_on = ${week}), 0)::int AS week,
-            COALESCE(sum(cm.minutes) FILTER (WHERE cm.starts_on = ${lastWeek}), 0)::int AS last_week
-       FROM course_minutes cm
-      WHERE cm.municipality_id = ${course}.municipality_id AND cm.course_id = ${course}.id
-        AND cm.period = 'week' AND cm.starts_on BETWEEN ${lastWeek} AND ${week})`;
+export const OVERVIEW_LOGGED_IN_WEEK = (overview: string, week: string) =>
+  `CASE WHEN ${overview}.logged_week_start IS NULL OR ${overview}.logged_week_start < ${week} THEN 0
+        WHEN ${overview}.logged_week_start = ${week} THEN ${overview}.logged_week
+        WHEN ${overview}.logged_week_start = ${week} + 7 THEN ${overview}.logged_prev_week
+        ELSE ${LOGGED_IN(overview, 'week', week)} END`;
+
+/** LOGGED_IN of the month starting at `month` from a course_overview row, as OVERVIEW_LOGGED_IN_WEEK. */
+export const OVERVIEW_LOGGED_IN_MONTH = (overview: string, month: string) =>
+  `CASE WHEN ${overview}.logged_month_start IS NULL OR ${overview}.logged_month_start < ${month} THEN 0
+        WHEN ${overview}.logged_month_start = ${month} THEN ${overview}.logged_month
+        ELSE ${LOGGED_IN(overview, 'month', month)} END`;
 
 /**
  * Minutes of counted contacts per course (`course_id`, `minutes`) in the ISO weeks starting from `from`
@@ -181,7 +187,7 @@ const SORT_SQL: Record<(typeof COURSE_SORT_FIELDS)[number], string> = {
  * `detail`, each row also carries its grant and mentor history as JSON.
  *
  * It reads course_overview (migration CourseOverview): each course's course, grant, citizen, grant
- * minutes, current handover and thread in one row, whose columns carry the names of the tables'
+ * minutes, latest logged minutes, current handover and thread in one row, whose columns carry the names of the tables'
  * own, so the alias `co` serves the SQL rules written for mentor_course, mentor_grant and citizen.
  * Each row comes as one JSON value (JSON_ROW; read it with jsonRows).
  */
@@ -212,9 +218,9 @@ export function courseStatement(
       case CourseFlag.NoRecentContact:
         return `co.status = 'active' AND COALESCE(co.last_contact_date, co.starts_on) <= ${p.add(addDays(today, -NO_CONTACT_FLAG_DAYS))}::date`;
       case CourseFlag.OverBudget:
-        return `${LOGGED_IN('co', 'week', week)} > ${OVERVIEW_GRANTED_IN_WEEK('co', week)}`;
+        return `${OVERVIEW_LOGGED_IN_WEEK('co', week)} > ${OVERVIEW_GRANTED_IN_WEEK('co', week)}`;
       case CourseFlag.UnderDelivered:
-        return `${LOGGED_IN('co', 'week', lastWeek)} < ${OVERVIEW_GRANTED_IN_WEEK('co', lastWeek)}`;
+        return `${OVERVIEW_LOGGED_IN_WEEK('co', lastWeek)} < ${OVERVIEW_GRANTED_IN_WEEK('co', lastWeek)}`;
       case CourseFlag.ExpiresSoon:
         return `co.ends_on <= ${p.add(addDays(today, GRANT_EXPIRY_WARNING_DAYS))}::date`;
       case CourseFlag.ReportOverdue:
@@ -256,11 +262,11 @@ export function courseStatement(
               co.preferred_meeting_place AS "preferredMeetingPlace", co.end_reason AS "endReason",
               co.ended_on AS "endedOn", co.version,
               granted.week AS "grantedMinutes",
-              logged.week AS "loggedMinutes",
+              ${OVERVIEW_LOGGED_IN_WEEK('co', week)} AS "loggedMinutes",
               granted.last_week AS "lastWeekGrantedMinutes",
-              logged.last_week AS "lastWeekLoggedMinutes",
+              ${OVERVIEW_LOGGED_IN_WEEK('co', lastWeek)} AS "lastWeekLoggedMinutes",
               granted.period AS "monthGrantedMinutes",
-              ${LOGGED_IN('co', 'month', month.start)} AS "monthDeliveredMinutes",
+              ${OVERVIEW_LOGGED_IN_MONTH('co', month.start)} AS "monthDeliveredMinutes",
               co.last_contact_date AS "lastContactDate",
               ${nextReportDue} AS "nextReportDueOn",
               CASE WHEN co.handover_status IS NOT NULL THEN json_build_object('status', co.handover_status,
@@ -275,8 +281,7 @@ export function courseStatement(
                 LIMIT ${p.add(filter.limit)} OFFSET ${p.add(filter.offset)}) page
          JOIN course_overview co ON co.ctid = page.course_row AND co.municipality_id = page.municipality_id
          ${detailJoin}
-         CROSS JOIN ${GRANTED_WEEKS_AND_PERIOD('co', { week, last_week: lastWeek }, month.start, month.end, periods)} granted
-         CROSS JOIN ${LOGGED_THIS_AND_LAST_WEEK('co', week, lastWeek)} logged`;
+         CROSS JOIN ${GRANTED_WEEKS_AND_PERIOD('co', { week, last_week: lastWeek }, month.start, month.end, periods)} granted`;
   const { search, status, flag } = filter;
   const criteria = search || status || flag ? { search, status, flag } : undefined;
   return {
