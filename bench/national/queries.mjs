@@ -34,6 +34,19 @@ export function rawSqlPoolOptions() {
 /** Runs `fn` as the API runs a request once it knows the caller: in the caller's municipality. */
 const asCaller = (caller, fn) => sql().asTenant(caller.municipalityId, fn);
 
+/**
+ * What makes a transaction on the superuser's connection run `query` (from courseQuery, contactQuery,
+ * workforceQuery or indicatorQuery) as the API runs it: as the application role, which row-level
+ * security holds, in the caller's municipality, with the statement's own settings. As [text, values].
+ */
+export function asCallerInTransaction(query) {
+  return [
+    [`SET LOCAL ROLE ${sql().APPLICATION_ROLE}`, []],
+    [`SELECT set_config('app.municipality_id', $1, true)`, [query.municipalityId]],
+    ...(query.settings ?? []).map((setting) => [setting, []]),
+  ];
+}
+
 /** One statement in a transaction of its own after `settings`, as the API's queryWithSettings sends it. */
 function withSettings(db, settings, label, text, params, options) {
   return db.transaction(async (tx) => {
@@ -49,7 +62,12 @@ export function courseQuery(caller, filter) {
     audit: detail ? READ_AUDIT : LIST_AUDIT,
     detail,
   });
-  return { sql: statement.text, params: statement.values, audit: statement.audit };
+  return {
+    sql: statement.text,
+    params: statement.values,
+    audit: statement.audit,
+    municipalityId: caller.municipalityId,
+  };
 }
 
 /**
@@ -92,7 +110,7 @@ export function contactQuery(caller, courseId, dto, idempotencyKey) {
     requestHash(courseId, dto),
     true,
   );
-  return { sql: statement.text, params: statement.values };
+  return { sql: statement.text, params: statement.values, municipalityId: caller.municipalityId };
 }
 
 /** POST /api/courses/:id/contacts with a new Idempotency-Key: ContactsService.log's one statement. */
@@ -110,7 +128,12 @@ export async function logContact(db, caller, courseId, dto, key) {
 /** WorkforceService.table's statement: every mentor of the organisation with their figures, as { sql, params }. */
 export function workforceQuery(caller, organisationId) {
   const statement = sql().workforceStatement(caller.municipalityId, organisationId, todayInDenmark());
-  return { sql: statement.text, params: statement.values };
+  return {
+    sql: statement.text,
+    params: statement.values,
+    municipalityId: caller.municipalityId,
+    settings: sql().WORKFORCE_STATEMENT_SETTINGS,
+  };
 }
 
 /**
@@ -148,7 +171,12 @@ const INDICATOR_STATEMENTS = [
 /** The citizen statement, the heaviest of the three, as { sql, params } (for EXPLAIN). */
 export function indicatorQuery(scope) {
   const statement = sql().citizenIndicatorStatement(scope);
-  return { sql: statement.text, params: statement.values };
+  return {
+    sql: statement.text,
+    params: statement.values,
+    municipalityId: scope.municipalityId,
+    settings: sql().INDICATOR_STATEMENT_SETTINGS,
+  };
 }
 
 /**

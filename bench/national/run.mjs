@@ -20,6 +20,7 @@ import { addDays, addMonths, CPR_KEYS, ENUMS, prng, todayInDenmark } from './dom
 import { databaseUrl, describe, generate } from './generate.mjs';
 import { loadApi, loadSql } from './load.mjs';
 import {
+  asCallerInTransaction,
   contactQuery,
   courseQuery,
   coursePage,
@@ -320,25 +321,31 @@ async function drain(client, label) {
 }
 
 /**
- * EXPLAIN (ANALYZE, BUFFERS) of the scenario's main statement, once, before any load, cut off after
- * BENCH_PROBE_LIMIT seconds; then the plain EXPLAIN shows the plan that was too slow. Rolled back:
- * the probe's audit record, or its contact, is not kept.
+ * EXPLAIN (ANALYZE, BUFFERS) of the scenario's main statement, once, before any load, as the API runs
+ * it (the application role under row-level security, the caller's municipality, the statement's
+ * settings: asCallerInTransaction), cut off after BENCH_PROBE_LIMIT seconds; then the plain EXPLAIN
+ * shows the plan that was too slow. Rolled back: the probe's audit record, or its contact, is not kept.
  */
 async function probe(client, query) {
   const limitMs = Math.round(settings.probeLimitS * 1000);
-  await client.query('BEGIN');
+  const explain = async (options) => {
+    await client.query('BEGIN');
+    try {
+      for (const [text, values] of asCallerInTransaction(query)) await client.query(text, values);
+      await client.query(`SET LOCAL statement_timeout = ${limitMs}`);
+      const { rows } = await client.query(`EXPLAIN ${options}${query.sql}`, query.params);
+      return rows.map((r) => r['QUERY PLAN']);
+    } finally {
+      await client.query('ROLLBACK');
+    }
+  };
   try {
-    await client.query(`SET LOCAL statement_timeout = ${limitMs}`);
-    const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`, query.params);
-    await client.query('ROLLBACK');
-    const plan = rows.map((r) => r['QUERY PLAN']);
+    const plan = await explain('(ANALYZE, BUFFERS) ');
     const executionMs = Number(/Execution Time: ([\d.]+)/.exec(plan.join('\n'))?.[1] ?? NaN);
     return { executionMs, plan, timedOut: false };
   } catch (error) {
-    await client.query('ROLLBACK');
     if (error.code !== '57014') throw error; // query_canceled: the statement timeout
-    const { rows } = await client.query(`EXPLAIN ${query.sql}`, query.params);
-    return { executionMs: limitMs, plan: rows.map((r) => r['QUERY PLAN']), timedOut: true };
+    return { executionMs: limitMs, plan: await explain(''), timedOut: true };
   }
 }
 
