@@ -131,7 +131,10 @@ async function auditPage(lighthouse, desktopConfig, port, page, runs, resultsDir
       onlyCategories: ['performance', 'accessibility'],
       extraHeaders: page.cookie ? { Cookie: page.cookie } : null,
     };
-    const result = await lighthouse(page.url, flags, desktopConfig);
+    // A run whose trace recording failed (NO_NAVSTART, seen on a fresh Chromium's first page) is run
+    // once more; a page that fails twice is reported.
+    let result = await lighthouse(page.url, flags, desktopConfig);
+    if (result?.lhr.runtimeError) result = await lighthouse(page.url, flags, desktopConfig);
     if (!result) throw new Error(`Lighthouse returned nothing for ${page.url}.`);
     const { lhr } = result;
     if (lhr.runtimeError) {
