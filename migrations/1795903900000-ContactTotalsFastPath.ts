@@ -1,9 +1,12 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** An update of a contact (`OLD` to `NEW`) that changes no course's minutes. */
+export const MINUTES_UNCHANGED = `NEW.course_id = OLD.course_id AND NEW.contact_date = OLD.contact_date
+            AND NEW.minutes = OLD.minutes AND NEW.deleted_at IS NOT DISTINCT FROM OLD.deleted_at`;
+
 // contact_keep_course_totals as CourseMinuteTotals made it: recount the weeks and months a change touches.
 const RECOUNT = `
-         IF TG_OP = 'UPDATE' AND NEW.course_id = OLD.course_id AND NEW.contact_date = OLD.contact_date
-            AND NEW.minutes = OLD.minutes AND NEW.deleted_at IS NOT DISTINCT FROM OLD.deleted_at THEN
+         IF TG_OP = 'UPDATE' AND ${MINUTES_UNCHANGED} THEN
            RETURN NULL;
          END IF;
          IF TG_OP <> 'INSERT' THEN

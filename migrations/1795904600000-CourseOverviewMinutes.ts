@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { REBUILD_COURSE_TOTALS } from './1795891100000-ContactIndicatorStats';
+import { MINUTES_UNCHANGED } from './1795903900000-ContactTotalsFastPath';
 import { COLUMNS as OVERVIEW_COLUMNS } from './1795904300000-CourseOverview';
 import { NAME_COLUMNS, refreshFunction, SOURCE as NAMES_SOURCE } from './1795904500000-CourseOverviewNames';
 
@@ -78,12 +79,11 @@ export class CourseOverviewMinutes1795904600000 implements MigrationInterface {
           WHERE co.municipality_id = p_municipality AND co.id = p_course;
        END $$`,
     );
-    // The same changes as contact_keep_course_totals recounts on (the others change no minutes).
+    // The changes contact_keep_course_totals recounts on (the others change no minutes).
     await queryRunner.query(
       `CREATE FUNCTION contact_copy_minutes_to_overview() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN
-         IF TG_OP = 'UPDATE' AND NEW.course_id = OLD.course_id AND NEW.contact_date = OLD.contact_date
-            AND NEW.minutes = OLD.minutes AND NEW.deleted_at IS NOT DISTINCT FROM OLD.deleted_at THEN
+         IF TG_OP = 'UPDATE' AND ${MINUTES_UNCHANGED} THEN
            RETURN NULL;
          END IF;
          IF TG_OP <> 'INSERT' THEN

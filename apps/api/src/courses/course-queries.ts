@@ -187,8 +187,9 @@ const SORT_SQL: Record<(typeof COURSE_SORT_FIELDS)[number], string> = {
  * `detail`, each row also carries its grant and mentor history as JSON.
  *
  * It reads course_overview (migration CourseOverview): each course's course, grant, citizen, grant
- * minutes, latest logged minutes, current handover and thread in one row, whose columns carry the names of the tables'
- * own, so the alias `co` serves the SQL rules written for mentor_course, mentor_grant and citizen.
+ * minutes, latest logged minutes, current handover and thread in one row, whose columns carry the
+ * names of the tables' own, so the alias `co` serves the SQL rules written for mentor_course,
+ * mentor_grant and citizen.
  * Each row comes as one JSON value (JSON_ROW; read it with jsonRows).
  */
 export function courseStatement(
